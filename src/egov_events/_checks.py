@@ -1,0 +1,271 @@
+"""Checks shared by the model classes; each records problems, none raises.
+
+The model classes call these from ``__attrs_post_init__`` so that every
+problem of an object is collected before one ``ValidationError`` is raised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from egov_events.errors import PathPart, Problems
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,126}[A-Za-z0-9])?$")
+"""Identifiers: letters, digits, ``.``, ``_`` and ``-``; safe in UIDs and URLs."""
+
+_EMAIL = re.compile(
+    r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+_MEDIA_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$")
+
+Path = tuple[PathPart, ...]
+
+
+def check_id(problems: Problems, path: Path, value: object) -> None:
+    """Record a problem unless *value* is a well-formed identifier."""
+    if not isinstance(value, str):
+        problems.add(path, f"expected an id (str), got {type(value).__name__}")
+    elif not ID_PATTERN.match(value):
+        problems.add(
+            path,
+            f"malformed id {value!r}: expected 1 to 128 letters, digits, '.', '_' or "
+            "'-', starting and ending with a letter or digit",
+        )
+
+
+def check_ids(problems: Problems, path: Path, values: Iterable[object]) -> None:
+    """Check each id of a sequence (indexed paths) or set (the field's path)."""
+    if isinstance(values, tuple | list):
+        for i, value in enumerate(values):
+            check_id(problems, (*path, i), value)
+    else:
+        for value in sorted(values, key=str):
+            check_id(problems, path, value)
+
+
+def describe_zone(value: datetime) -> str:
+    """Name a datetime's zone for an error message."""
+    return value.tzname() or repr(value.tzinfo)
+
+
+def check_aware(problems: Problems, path: Path, value: object) -> bool:
+    """Record a problem unless *value* is a datetime in a ``ZoneInfo`` zone.
+
+    Returns whether the value can be used in further checks.
+    """
+    if not isinstance(value, datetime):
+        problems.add(path, f"expected a datetime, got {type(value).__name__}")
+        return False
+    if value.tzinfo is None or value.utcoffset() is None:
+        problems.add(
+            path,
+            f"naive datetime {value.isoformat()}: expected a timezone-aware datetime "
+            "in a zoneinfo.ZoneInfo zone, e.g. Africa/Dar_es_Salaam",
+        )
+        return False
+    if not isinstance(value.tzinfo, ZoneInfo):
+        problems.add(
+            path,
+            f"datetime {value.isoformat()} has a fixed offset ({describe_zone(value)}): "
+            "expected a zoneinfo.ZoneInfo zone such as Africa/Dar_es_Salaam, so that "
+            "the zone name survives export",
+        )
+        return True
+    return True
+
+
+def check_date(problems: Problems, path: Path, value: object) -> bool:
+    """Record a problem unless *value* is a date (and not a datetime)."""
+    if isinstance(value, datetime) or not isinstance(value, date):
+        problems.add(path, f"expected a date, got {type(value).__name__}")
+        return False
+    return True
+
+
+def check_int(
+    problems: Problems,
+    path: Path,
+    value: object,
+    *,
+    minimum: int | None = None,
+    optional: bool = False,
+) -> None:
+    """Record a problem unless *value* is an int (not a bool) at least *minimum*."""
+    if value is None and optional:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        problems.add(path, f"expected an integer, got {type(value).__name__}")
+    elif minimum is not None and value < minimum:
+        problems.add(
+            path,
+            f"must be at least {minimum}, got {value}"
+            if minimum
+            else f"must not be negative, got {value}",
+        )
+
+
+def check_number(
+    problems: Problems,
+    path: Path,
+    value: object,
+    *,
+    low: float,
+    high: float,
+) -> bool:
+    """Record a problem unless *value* is a real number within [low, high]."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        problems.add(path, f"expected a number, got {type(value).__name__}")
+        return False
+    if not low <= value <= high:
+        problems.add(path, f"must be between {low:g} and {high:g}, got {value!r}")
+        return False
+    return True
+
+
+def check_text(problems: Problems, path: Path, value: object, *, optional: bool = False) -> None:
+    """Record a problem unless *value* is a non-blank str."""
+    if value is None and optional:
+        return
+    if not isinstance(value, str):
+        problems.add(path, f"expected text (str), got {type(value).__name__}")
+    elif not value.strip():
+        problems.add(path, "must not be empty")
+
+
+def check_email(problems: Problems, path: Path, value: str | None) -> None:
+    """Record a problem unless *value* is ``None`` or looks like ``local@domain.tld``."""
+    if value is None:
+        return
+    if not isinstance(value, str) or not _EMAIL.match(value):
+        problems.add(path, f"malformed e-mail address {value!r}: expected name@domain.tld")
+
+
+def check_url(problems: Problems, path: Path, value: str | None) -> None:
+    """Record a problem unless *value* is ``None`` or an absolute http(s) URL."""
+    if value is None:
+        return
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if parts is None or parts.scheme not in {"http", "https"} or not parts.netloc:
+        problems.add(path, f"malformed URL {value!r}: expected an absolute http:// or https:// URL")
+
+
+def check_country(problems: Problems, path: Path, value: str | None) -> None:
+    """Record a problem unless *value* is ``None`` or an ISO 3166-1 alpha-2 code."""
+    if value is not None and (not isinstance(value, str) or not _COUNTRY.match(value)):
+        problems.add(
+            path, f"malformed country code {value!r}: expected ISO 3166-1 alpha-2, e.g. 'TZ'"
+        )
+
+
+def check_media_type(problems: Problems, path: Path, value: str | None) -> None:
+    """Record a problem unless *value* is ``None`` or a media type like ``application/pdf``."""
+    if value is not None and (not isinstance(value, str) or not _MEDIA_TYPE.match(value)):
+        problems.add(
+            path,
+            f"malformed media type {value!r}: expected type/subtype, e.g. application/pdf",
+        )
+
+
+def check_language(problems: Problems, path: Path, value: str | None) -> None:
+    """Record a problem unless *value* is ``None`` or a well-formed language tag."""
+    from egov_events.text import normalize_language_tag  # noqa: PLC0415 (cycle)
+
+    if value is None:
+        return
+    try:
+        normalize_language_tag(value)
+    except ValueError as exc:
+        problems.add(path, str(exc))
+
+
+def check_enum(problems: Problems, path: Path, value: object, enum: type[Any]) -> None:
+    """Record a problem unless *value* is a member of *enum*."""
+    if not isinstance(value, enum):
+        allowed = ", ".join(repr(m.value) for m in enum)
+        problems.add(path, f"expected a {enum.__name__} ({allowed}), got {value!r}")
+
+
+def index_ids(
+    problems: Problems,
+    path: Path,
+    items: Iterable[Any],
+    *,
+    what: str,
+    key: str = "id",
+) -> dict[str, int]:
+    """Map each item's id to its position, recording duplicates.
+
+    The duplicate is reported at its own ``id`` and names where the id was
+    first used.
+    """
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        ident = getattr(item, key)
+        if not isinstance(ident, str):
+            continue
+        if ident in seen:
+            first = seen[ident]
+            problems.add(
+                (*path, i, key),
+                f"duplicate {what} id {ident!r} (first used at {_fmt((*path, first))})",
+            )
+        else:
+            seen[ident] = i
+    return seen
+
+
+def _fmt(path: Path) -> str:
+    from egov_events.errors import format_path  # noqa: PLC0415 (local use only)
+
+    return format_path(path)
+
+
+def suggest(value: str, known: Collection[str]) -> str:
+    """Describe the allowed values, with a did-you-mean where one is close."""
+    import difflib  # noqa: PLC0415 (only on the error path)
+
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    if not known:
+        return "none are defined" + hint
+    shown = sorted(known)
+    listed = ", ".join(repr(k) for k in shown[:8])
+    if len(shown) > 8:
+        listed += f", ... ({len(shown)} in all)"
+    return f"expected one of {listed}{hint}"
+
+
+def check_refs(
+    problems: Problems,
+    path: Path,
+    values: Iterable[object] | object,
+    known: Mapping[str, int] | Collection[str],
+    *,
+    what: str,
+) -> None:
+    """Record a problem for each id in *values* that is not in *known*.
+
+    *values* may be a single id, ``None``, a sequence (indexed paths) or a set
+    (reported at the field, in sorted order).
+    """
+    if values is None:
+        return
+    if isinstance(values, str):
+        if values not in known:
+            problems.add(path, f"unknown {what} {values!r}: {suggest(values, known)}")
+        return
+    if isinstance(values, tuple | list):
+        for i, value in enumerate(values):
+            if isinstance(value, str) and value not in known:
+                problems.add((*path, i), f"unknown {what} {value!r}: {suggest(value, known)}")
+        return
+    if isinstance(values, Iterable):
+        for value in sorted(values, key=str):
+            if isinstance(value, str) and value not in known:
+                problems.add(path, f"unknown {what} {value!r}: {suggest(value, known)}")
