@@ -31,6 +31,14 @@ from egov_events.model import (
     Sponsor,
     Venue,
 )
+from egov_events.serialization import (
+    SCHEMA_VERSION,
+    dump,
+    dumps,
+    json_schema,
+    load,
+    loads,
+)
 from egov_events.submissions import (
     CallForSubmissions,
     Criterion,
@@ -45,6 +53,7 @@ from egov_events.text import LocalizedText
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "SCHEMA_VERSION",
     "CallForSubmissions",
     "Criterion",
     "Document",
@@ -73,5 +82,10 @@ __all__ = [
     "ValidationError",
     "Venue",
     "__version__",
+    "dump",
+    "dumps",
     "examples",
+    "json_schema",
+    "load",
+    "loads",
 ]

@@ -31,7 +31,7 @@ def check_id(problems: Problems, path: Path, value: object) -> None:
     """Record a problem unless *value* is a well-formed identifier."""
     if not isinstance(value, str):
         problems.add(path, f"expected an id (str), got {type(value).__name__}")
-    elif not ID_PATTERN.match(value):
+    elif not ID_PATTERN.fullmatch(value):
         problems.add(
             path,
             f"malformed id {value!r}: expected 1 to 128 letters, digits, '.', '_' or "
@@ -142,7 +142,7 @@ def check_email(problems: Problems, path: Path, value: str | None) -> None:
     """Record a problem unless *value* is ``None`` or looks like ``local@domain.tld``."""
     if value is None:
         return
-    if not isinstance(value, str) or not _EMAIL.match(value):
+    if not isinstance(value, str) or not _EMAIL.fullmatch(value):
         problems.add(path, f"malformed e-mail address {value!r}: expected name@domain.tld")
 
 
@@ -157,7 +157,7 @@ def check_url(problems: Problems, path: Path, value: str | None) -> None:
 
 def check_country(problems: Problems, path: Path, value: str | None) -> None:
     """Record a problem unless *value* is ``None`` or an ISO 3166-1 alpha-2 code."""
-    if value is not None and (not isinstance(value, str) or not _COUNTRY.match(value)):
+    if value is not None and (not isinstance(value, str) or not _COUNTRY.fullmatch(value)):
         problems.add(
             path, f"malformed country code {value!r}: expected ISO 3166-1 alpha-2, e.g. 'TZ'"
         )
@@ -165,7 +165,7 @@ def check_country(problems: Problems, path: Path, value: str | None) -> None:
 
 def check_media_type(problems: Problems, path: Path, value: str | None) -> None:
     """Record a problem unless *value* is ``None`` or a media type like ``application/pdf``."""
-    if value is not None and (not isinstance(value, str) or not _MEDIA_TYPE.match(value)):
+    if value is not None and (not isinstance(value, str) or not _MEDIA_TYPE.fullmatch(value)):
         problems.add(
             path,
             f"malformed media type {value!r}: expected type/subtype, e.g. application/pdf",
@@ -230,8 +230,9 @@ def suggest(value: str, known: Collection[str]) -> str:
     """Describe the allowed values, with a did-you-mean where one is close."""
     import difflib  # noqa: PLC0415 (only on the error path)
 
-    close = difflib.get_close_matches(value, sorted(known), n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
+    by_folded = {k.casefold(): k for k in sorted(known, reverse=True)}
+    close = difflib.get_close_matches(value.casefold(), sorted(by_folded), n=1)
+    hint = f"; did you mean {by_folded[close[0]]!r}?" if close else ""
     if not known:
         return "none are defined" + hint
     shown = sorted(known)

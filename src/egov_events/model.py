@@ -439,7 +439,7 @@ def _ident(value: str | Any) -> str:
     return value if isinstance(value, str) else str(value.id)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Event:
     """An event: a workshop with its programme, groups, people and calls.
 
@@ -494,6 +494,16 @@ class Event:
 
     def __attrs_post_init__(self) -> None:
         _EventChecker(self).run()
+
+    def __repr__(self) -> str:
+        # The full field-by-field form of a real event runs to megabytes;
+        # show what identifies it and how big it is.
+        return (
+            f"<Event {self.id!r} {str(self.title)!r} "
+            f"{self.first_day.isoformat()}..{self.last_day.isoformat()} "
+            f"{self.timezone.key}: {len(self.sessions)} sessions, {len(self.groups)} groups, "
+            f"{len(self.participants)} participants, revision {self.revision}>"
+        )
 
     # -- days -------------------------------------------------------------
 

@@ -20,6 +20,7 @@ import enum
 from collections.abc import Mapping
 from datetime import datetime
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
@@ -136,6 +137,16 @@ class Review:
         if self.at is not None:
             c.check_aware(problems, ("at",), self.at)
         problems.raise_if_any()
+
+    def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]:
+        # The read-only scores cannot be pickled; rebuild from plain values.
+        fields = attrs.asdict(self, recurse=False)
+        fields["scores"] = dict(self.scores)
+        return (_restore_review, (fields,))
+
+
+def _restore_review(fields: dict[str, Any]) -> Review:
+    return Review(**fields)
 
 
 @attrs.frozen(kw_only=True)

@@ -58,7 +58,7 @@ def normalize_language_tag(tag: str) -> str:
         ValueError: *tag* is not a well-formed language tag.
 
     """
-    if not isinstance(tag, str) or not _TAG.match(tag):
+    if not isinstance(tag, str) or not _TAG.fullmatch(tag):
         msg = f"malformed language tag {tag!r}: expected a BCP 47 tag such as 'sw', 'en' or 'sw-TZ'"
         raise ValueError(msg)
     parts = tag.split("-")
@@ -209,3 +209,11 @@ class LocalizedText:
 
     def __len__(self) -> int:
         return len(self.texts)
+
+    def __reduce__(self) -> tuple[Any, tuple[dict[str, str]]]:
+        # The read-only mapping cannot be pickled; rebuild from a plain dict.
+        return (_restore, (dict(self.texts),))
+
+
+def _restore(texts: dict[str, str]) -> LocalizedText:
+    return LocalizedText(texts=texts)

@@ -1,0 +1,756 @@
+"""The one converter between the model and plain JSON values.
+
+:func:`make_converter` builds a cattrs converter with strict hooks: a string
+is only a string (``5`` is not ``"5"``, ``"false"`` is not ``False``), an
+integer only an integer (``1.0`` and ``true`` are not), every object is
+checked for unknown and missing fields, and every datetime is an RFC 9557
+string whose zone *name* is kept. Errors are collected, never stopped at the
+first one, and carry the path of the offending value.
+
+Rules are a tagged union: each class derived from
+:class:`~egov_events.rules.Rule` declares its tag as ``op: ClassVar[str]``
+and is written as an object with that ``"op"`` first. The classes are found
+when the converter is built, so rule classes added to the library later are
+picked up without changes here; the base class itself has the tag
+``"rule"``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import functools
+import math
+import re
+import types
+import typing
+import zoneinfo
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Final, get_args, get_origin
+from zoneinfo import ZoneInfo
+
+import attrs
+import cattrs
+from cattrs.fns import identity
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from egov_events import _checks
+from egov_events.errors import PathPart, Problem, ValidationError
+from egov_events.model import Event, ParticipantGroup
+from egov_events.rules import Rule
+from egov_events.serialization._errors import Invalid, Nested, describe, problems_from
+from egov_events.serialization._json import ReprFloat, read_integer
+from egov_events.serialization._versions import SCHEMA_VERSION, upgrade
+from egov_events.text import LocalizedText
+
+__all__ = [
+    "BASE_RULE_TAG",
+    "DATETIME_EXAMPLE",
+    "MAX_RULE_DEPTH",
+    "EventConverter",
+    "make_converter",
+    "rule_tag",
+]
+
+MAX_RULE_DEPTH: Final = 32
+"""How deeply rules may nest: a rule holding a rule holding a rule, 32 levels at most."""
+
+BASE_RULE_TAG: Final = "rule"
+"""The ``op`` of the base class :class:`~egov_events.rules.Rule` itself."""
+
+DATETIME_EXAMPLE: Final = "2019-01-30T09:00:00+03:00[Africa/Dar_es_Salaam]"
+"""How a datetime is written (RFC 9557), as the messages show it."""
+
+_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_TIME = r"[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?"
+# RFC 3339 offsets are hours and minutes; seconds occur only in the local
+# mean time of zones before about 1900 (and in Liberia until 1972).
+_OFFSET = r"[+-][0-9]{2}:[0-9]{2}(?::[0-9]{2})?"
+ZONE_NAME = r"[A-Za-z0-9_+-]{1,64}(?:/[A-Za-z0-9_+-]{1,64}){0,3}"
+"""What an IANA time zone name looks like (``Africa/Dar_es_Salaam``, ``Etc/GMT+3``)."""
+
+DATE_PATTERN: Final = _DATE
+"""An ISO 8601 calendar date, ``2019-01-30`` (RFC 3339 ``full-date``)."""
+
+DATETIME_PATTERN: Final = rf"{_DATE}T{_TIME}{_OFFSET}\[{ZONE_NAME}\]"
+"""An RFC 9557 datetime with an offset and a zone name, as written and read here."""
+
+_DATETIME = re.compile(rf"({_DATE}T{_TIME})({_OFFSET})\[({ZONE_NAME})\]")
+_NAIVE = re.compile(rf"{_DATE}[Tt ]{_TIME}(?:\[[^\]]*\])?")
+_NO_ZONE = re.compile(rf"{_DATE}[Tt ]{_TIME}(?:{_OFFSET}|[Zz])")
+_DATE_RE = re.compile(_DATE)
+_ZONE_RE = re.compile(ZONE_NAME)
+
+StructureHook = Callable[[Any, Any], Any]
+UnstructureHook = Callable[[Any], Any]
+
+
+def _show(value: object) -> str:
+    """A short repr of a string for a message; other values as :func:`describe`."""
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 64 else f"{value[:64]!r}..."
+    return describe(value)
+
+
+# -- primitives ---------------------------------------------------------------
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if type(value) is str:
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                msg = (
+                    f"text contains a lone surrogate ({value[exc.start]!r} at character "
+                    f"{exc.start}), which UTF-8 cannot encode"
+                )
+                raise Invalid(msg) from None
+        return value
+    raise Invalid(f"expected a string, got {describe(value)}")
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    return read_integer(value)
+
+
+def _structure_float(value: Any, _: Any) -> float:
+    if isinstance(value, float):  # a ReprFloat from to_document too
+        if math.isfinite(value):
+            return float(value)
+    elif type(value) is int:
+        try:
+            return float(value)
+        except OverflowError:
+            pass
+    else:
+        raise Invalid(f"expected a number, got {describe(value)}")
+    raise Invalid(f"{describe(value)} is out of range")
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if type(value) is bool:
+        return value
+    raise Invalid(f"expected true or false, got {describe(value)}")
+
+
+def _unstructure_float(value: float) -> float:
+    # An int where a float is due is written as a float, so that equal
+    # events (4 == 4.0) give the same document.
+    value = float(value)
+    # orjson and the standard library write numbers in these ranges differently.
+    if value and not 1e-4 <= abs(value) < 1e16:
+        return ReprFloat(value)
+    return value
+
+
+# -- dates, times and zones ---------------------------------------------------
+
+
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+@functools.lru_cache(maxsize=1024)
+def _zone(key: str) -> ZoneInfo:
+    """The zone named *key*, or :class:`Invalid` naming a close one."""
+    if _ZONE_RE.fullmatch(key):
+        try:
+            return ZoneInfo(key)
+        except Exception:  # noqa: S110 (not found, a directory, unreadable)
+            pass
+    names = _zone_names()
+    close = sorted(n for n in names if n.lower() == key.lower())
+    close = close or difflib.get_close_matches(key, sorted(names), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise Invalid(f"unknown time zone {_show(key)} (IANA time zone database){hint}")
+
+
+def _structure_zone(value: Any, _: Any) -> ZoneInfo:
+    if type(value) is not str:
+        raise Invalid(
+            f"expected a time zone name such as 'Africa/Dar_es_Salaam', got {describe(value)}"
+        )
+    return _zone(value)
+
+
+def _structure_date(value: Any, _: Any) -> date:
+    if type(value) is not str:
+        raise Invalid(f"expected a date such as '2019-01-30', got {describe(value)}")
+    return _parse_date(value)
+
+
+# Dates and times repeat across a document (days attended, session times):
+# parse each text once. Failures raise and are not cached.
+@functools.lru_cache(maxsize=4096)
+def _parse_date(value: str) -> date:
+    if not _DATE_RE.fullmatch(value):
+        raise Invalid(f"malformed date {_show(value)}: expected YYYY-MM-DD, e.g. '2019-01-30'")
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise Invalid(f"invalid date {_show(value)}: {exc}") from None
+
+
+def _format_offset(offset: timedelta | None) -> str:
+    seconds = int(offset.total_seconds()) if offset is not None else 0
+    sign = "-" if seconds < 0 else "+"
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{sign}{hours:02d}:{minutes:02d}" + (f":{secs:02d}" if secs else "")
+
+
+def _explain_datetime(value: str) -> str:
+    if _NAIVE.fullmatch(value):
+        return (
+            f"naive datetime {_show(value)}: expected a UTC offset and a time zone name, "
+            f"e.g. {DATETIME_EXAMPLE!r} (RFC 9557)"
+        )
+    if _NO_ZONE.fullmatch(value):
+        return (
+            f"datetime {_show(value)} has no time zone name: expected e.g. "
+            f"{DATETIME_EXAMPLE!r} (RFC 9557), so that the zone survives, not only its offset"
+        )
+    return f"malformed datetime {_show(value)}: expected RFC 9557, e.g. {DATETIME_EXAMPLE!r}"
+
+
+def _structure_datetime(value: Any, _: Any) -> datetime:
+    if type(value) is not str:
+        raise Invalid(f"expected a datetime such as {DATETIME_EXAMPLE!r}, got {describe(value)}")
+    return _parse_datetime(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_datetime(value: str) -> datetime:
+    match = _DATETIME.fullmatch(value)
+    if match is None:
+        raise Invalid(_explain_datetime(value))
+    wall, offset, key = match.groups()
+    zone = _zone(key)
+    try:
+        fixed = datetime.fromisoformat(wall + offset)
+        local = fixed.astimezone(zone)
+    except (ValueError, OverflowError) as exc:
+        raise Invalid(f"invalid datetime {_show(value)}: {exc}") from None
+    naive = fixed.replace(tzinfo=None)
+    if local.replace(tzinfo=None) == naive:
+        return local
+    # The offset disagrees with the zone: say what the zone has at that time.
+    candidates = [naive.replace(tzinfo=zone, fold=fold) for fold in (0, 1)]
+    if all(c.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive for c in candidates):
+        msg = f"{wall} does not exist in time zone {key}: the clocks skip it"
+    else:
+        offsets = dict.fromkeys(_format_offset(c.utcoffset()) for c in candidates)
+        msg = (
+            f"offset {offset} contradicts time zone {key}, which is at "
+            f"{' or '.join(offsets)} at {wall}"
+        )
+    raise Invalid(msg)
+
+
+def _unstructure_datetime(value: datetime) -> str:
+    zone = value.tzinfo
+    if not isinstance(zone, ZoneInfo):
+        msg = f"datetime {value.isoformat()} is not in a zoneinfo.ZoneInfo zone"
+        raise TypeError(msg)
+    return f"{value.isoformat()}[{zone.key}]"
+
+
+def _unstructure_date(value: date) -> str:
+    return value.isoformat()
+
+
+def _unstructure_zone(value: ZoneInfo) -> str:
+    return value.key
+
+
+# -- enums --------------------------------------------------------------------
+
+
+@functools.cache
+def _members(cls: type[enum.Enum]) -> dict[object, enum.Enum]:
+    return {member.value: member for member in cls}
+
+
+def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
+    member = _members(cls).get(value) if type(value) is str else None
+    if member is not None:
+        return member
+    values = [str(v) for v in _members(cls)]
+    if type(value) is not str:
+        listed = ", ".join(repr(v) for v in values)
+        raise Invalid(f"expected {cls.__name__} ({listed}), got {describe(value)}")
+    raise Invalid(f"unknown {cls.__name__} {_show(value)}: {_checks.suggest(value, values)}")
+
+
+def _unstructure_enum(value: enum.Enum) -> Any:
+    return value.value
+
+
+# -- localized text -----------------------------------------------------------
+
+
+def _structure_text(value: Any, _: Any) -> LocalizedText:
+    if type(value) is not dict:
+        raise Invalid(
+            'expected an object of language tag to text, e.g. {"sw": "...", "en": "..."}, '
+            f"got {describe(value)}"
+        )
+    errors: list[tuple[PathPart, BaseException]] = []
+    for tag, text in value.items():
+        try:
+            _structure_str(text, str)
+        except Invalid as exc:
+            errors.append((tag, exc))
+    if errors:
+        raise Nested(errors)
+    return LocalizedText(texts=value)
+
+
+def _unstructure_text(value: LocalizedText) -> dict[str, str]:
+    return dict(sorted(value.texts.items()))
+
+
+# -- containers ---------------------------------------------------------------
+
+
+def _is_optional(t: Any) -> bool:
+    args = get_args(t)
+    return (
+        get_origin(t) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args
+    )
+
+
+def _is_tuple(t: Any) -> bool:
+    args = get_args(t)
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_frozenset(t: Any) -> bool:
+    return get_origin(t) is frozenset
+
+
+def _is_mapping(t: Any) -> bool:
+    return get_origin(t) in (Mapping, dict)
+
+
+def _is_rule(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, Rule)
+
+
+def _optional_inner(t: Any) -> Any:
+    return next(a for a in get_args(t) if a is not type(None))
+
+
+def _structure_optional_factory(t: Any, conv: cattrs.Converter) -> StructureHook:
+    inner = _optional_inner(t)
+    hook = conv.get_structure_hook(inner)
+
+    def structure_optional(value: Any, _: Any) -> Any:
+        return None if value is None else hook(value, inner)
+
+    return structure_optional
+
+
+def _unstructure_optional_factory(t: Any, conv: cattrs.Converter) -> UnstructureHook:
+    hook = conv.get_unstructure_hook(_optional_inner(t))
+    if hook is identity:
+        return identity
+
+    def unstructure_optional(value: Any) -> Any:
+        return None if value is None else hook(value)
+
+    return unstructure_optional
+
+
+def _structure_items(value: Any, hook: StructureHook, item_type: Any) -> list[Any]:
+    if type(value) is not list:
+        raise Invalid(f"expected an array, got {describe(value)}")
+    items = []
+    errors: list[tuple[PathPart, BaseException]] = []
+    for i, item in enumerate(value):
+        try:
+            items.append(hook(item, item_type))
+        except Exception as exc:
+            errors.append((i, exc))
+    if errors:
+        raise Nested(errors)
+    return items
+
+
+def _plain_strings(value: list[Any]) -> bool:
+    """Whether every item is an ASCII string, which needs no further check."""
+    return all(type(item) is str and item.isascii() for item in value)
+
+
+def _structure_tuple_factory(t: Any, conv: cattrs.Converter) -> StructureHook:
+    item_type = get_args(t)[0]
+    hook = conv.get_structure_hook(item_type)
+    strings = hook is _structure_str
+
+    def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
+        if strings and type(value) is list and _plain_strings(value):
+            return tuple(value)
+        return tuple(_structure_items(value, hook, item_type))
+
+    return structure_tuple
+
+
+def _unstructure_tuple_factory(t: Any, conv: cattrs.Converter) -> UnstructureHook:
+    hook = conv.get_unstructure_hook(get_args(t)[0])
+    if hook is identity:
+        return list
+
+    def unstructure_tuple(value: tuple[Any, ...]) -> list[Any]:
+        return [hook(item) for item in value]
+
+    return unstructure_tuple
+
+
+def _structure_frozenset_factory(t: Any, conv: cattrs.Converter) -> StructureHook:
+    item_type = get_args(t)[0]
+    hook = conv.get_structure_hook(item_type)
+
+    strings = hook is _structure_str
+
+    def structure_frozenset(value: Any, _: Any) -> frozenset[Any]:
+        if type(value) is not list:
+            raise Invalid(f"expected an array, got {describe(value)}")
+        if strings and _plain_strings(value):
+            items = frozenset(value)
+            if len(items) == len(value):
+                return items
+        seen: dict[Any, int] = {}
+        errors: list[tuple[PathPart, BaseException]] = []
+        for i, raw in enumerate(value):
+            try:
+                item = hook(raw, item_type)
+            except Exception as exc:
+                errors.append((i, exc))
+                continue
+            if item in seen:
+                msg = f"duplicate item {_show(raw)} (first at [{seen[item]}]): list each item once"
+                errors.append((i, Invalid(msg)))
+            else:
+                seen[item] = i
+        if errors:
+            raise Nested(errors)
+        return frozenset(seen)
+
+    return structure_frozenset
+
+
+def _unstructure_frozenset_factory(t: Any, conv: cattrs.Converter) -> UnstructureHook:
+    hook = conv.get_unstructure_hook(get_args(t)[0])
+    if hook is identity:
+        return sorted
+
+    def unstructure_frozenset(value: frozenset[Any]) -> list[Any]:
+        return sorted(hook(item) for item in value)
+
+    return unstructure_frozenset
+
+
+def _structure_mapping_factory(t: Any, conv: cattrs.Converter) -> StructureHook:
+    key_type, value_type = get_args(t)
+    key_hook = conv.get_structure_hook(key_type)
+    value_hook = conv.get_structure_hook(value_type)
+
+    def structure_mapping(value: Any, _: Any) -> dict[Any, Any]:
+        if type(value) is not dict:
+            raise Invalid(f"expected an object, got {describe(value)}")
+        result = {}
+        errors: list[tuple[PathPart, BaseException]] = []
+        for key, item in value.items():
+            try:
+                result[key_hook(key, key_type)] = value_hook(item, value_type)
+            except Exception as exc:
+                errors.append((key, exc))
+        if errors:
+            raise Nested(errors)
+        return result
+
+    return structure_mapping
+
+
+def _unstructure_mapping_factory(t: Any, conv: cattrs.Converter) -> UnstructureHook:
+    key_type, value_type = get_args(t)
+    key_hook = conv.get_unstructure_hook(key_type)
+    value_hook = conv.get_unstructure_hook(value_type)
+
+    def unstructure_mapping(value: Mapping[Any, Any]) -> dict[Any, Any]:
+        return {key_hook(k): value_hook(v) for k, v in sorted(value.items())}
+
+    return unstructure_mapping
+
+
+# -- classes ------------------------------------------------------------------
+
+
+def _structure_ascending_days(conv: cattrs.Converter) -> StructureHook:
+    """Days of a group: read in order, each once, as the model keeps them.
+
+    The model sorts the days, so a problem it finds at ``days[2]`` is the
+    third day in order; requiring that order on input keeps such paths
+    pointing at the value the reader wrote.
+    """
+    hook = conv.get_structure_hook(tuple[date, ...])
+
+    def structure_days(value: Any, t: Any) -> tuple[date, ...]:
+        days: tuple[date, ...] = hook(value, t)
+        for i in range(1, len(days)):
+            if days[i] <= days[i - 1]:
+                msg = (
+                    f"{days[i].isoformat()} is not after {days[i - 1].isoformat()}: "
+                    "list the days in order, each once"
+                )
+                raise Invalid(msg, i)
+        return days
+
+    return structure_days
+
+
+FIELD_HOOKS: Final[Mapping[tuple[type, str], Callable[[cattrs.Converter], StructureHook]]] = {
+    (ParticipantGroup, "days"): _structure_ascending_days,
+}
+"""Fields read by a hook of their own, stricter than their type alone says."""
+
+
+def _structure_attrs_factory(cl: type, conv: cattrs.Converter) -> StructureHook:
+    overrides = {
+        name: override(struct_hook=make(conv))
+        for (owner, name), make in FIELD_HOOKS.items()
+        if owner is cl
+    }
+    fn: StructureHook = make_dict_structure_fn(cl, conv, **overrides)  # type: ignore[arg-type]
+    name = cl.__name__
+
+    def structure_object(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            raise Invalid(f"expected an object ({name}), got {describe(value)}")
+        return fn(value, cl)
+
+    return structure_object
+
+
+# -- rules --------------------------------------------------------------------
+
+
+def rule_tag(cls: type[Rule]) -> str:
+    """The ``op`` that names *cls* on the wire.
+
+    Each rule class declares its own (``op: ClassVar[str] = "all"``); an
+    inherited tag does not count, so that two classes can never share one.
+
+    >>> rule_tag(Rule)
+    'rule'
+
+    Raises:
+        TypeError: *cls* declares no tag.
+
+    """
+    tag = cls.__dict__.get("op")
+    if tag is None and cls is Rule:
+        return BASE_RULE_TAG
+    if not isinstance(tag, str) or not tag:
+        msg = (
+            f"rule class {cls.__module__}.{cls.__qualname__} declares no tag: "
+            "give it op: ClassVar[str] = '...'"
+        )
+        raise TypeError(msg)
+    return tag
+
+
+def discover_rules() -> dict[str, type[Rule]]:
+    """Every rule class defined so far, by tag, in tag order.
+
+    >>> discover_rules()["rule"]
+    <class 'egov_events.rules.Rule'>
+
+    Raises:
+        TypeError: a class declares no tag, or two declare the same one.
+
+    """
+    found: dict[str, type[Rule]] = {}
+    pending: list[type[Rule]] = [Rule]
+    while pending:
+        cls = pending.pop()
+        tag = rule_tag(cls)
+        if found.get(tag, cls) is not cls:
+            msg = f"rule classes {found[tag].__qualname__} and {cls.__qualname__} share op {tag!r}"
+            raise TypeError(msg)
+        found[tag] = cls
+        pending.extend(cls.__subclasses__())
+    return dict(sorted(found.items()))
+
+
+def _rule_depth_exceeds(value: Any, limit: int) -> bool:
+    """Whether objects nest more than *limit* deep in *value* (a raw rule)."""
+    pending = [(value, 1)]
+    while pending:
+        node, depth = pending.pop()
+        if type(node) is dict:
+            if depth > limit:
+                return True
+            pending.extend((child, depth + 1) for child in node.values())
+        elif type(node) is list:
+            pending.extend((child, depth) for child in node)
+    return False
+
+
+# -- the converter ------------------------------------------------------------
+
+
+class EventConverter(cattrs.Converter):
+    """The converter between events and plain JSON values; see :func:`make_converter`."""
+
+    rules: Mapping[str, type[Rule]]
+    """The rule classes this converter reads and writes, by tag."""
+
+    def __init__(self, rules: Mapping[str, type[Rule]]) -> None:
+        """Start a converter for these rule classes; hooks are added by :func:`make_converter`."""
+        super().__init__(forbid_extra_keys=True, detailed_validation=True)
+        self.rules = dict(rules)
+        self._tags = {cls: tag for tag, cls in self.rules.items()}
+
+    def tag_of(self, cls: type[Rule]) -> str:
+        """The ``op`` of a rule class this converter knows.
+
+        Raises:
+            TypeError: the class was defined after the converter was built.
+
+        """
+        try:
+            return self._tags[cls]
+        except KeyError:
+            msg = (
+                f"rule class {cls.__qualname__} is unknown to this converter "
+                "(it was defined after the converter was built)"
+            )
+            raise TypeError(msg) from None
+
+    def _structure_rule_factory(self, cl: type[Rule]) -> StructureHook:
+        allowed = {tag: sub for tag, sub in self.rules.items() if issubclass(sub, cl)}
+        bodies: dict[type[Rule], StructureHook] = {}
+
+        def structure_rule(value: Any, _: Any) -> Rule:
+            if type(value) is not dict:
+                raise Invalid(f'expected an object (a rule with an "op"), got {describe(value)}')
+            if "op" not in value:
+                raise Invalid("required field missing", "op")
+            tag = value["op"]
+            if type(tag) is not str:
+                raise Invalid(f"expected a string, got {describe(tag)}", "op")
+            cls = allowed.get(tag)
+            if cls is None:
+                raise Invalid(
+                    f"unknown rule op {_show(tag)}: {_checks.suggest(tag, allowed)}", "op"
+                )
+            if _rule_depth_exceeds(value, MAX_RULE_DEPTH):
+                raise Invalid(f"rules nest more than {MAX_RULE_DEPTH} deep")
+            body = bodies.get(cls)
+            if body is None:
+                body = bodies[cls] = make_dict_structure_fn(cls, self)
+            fields = {k: v for k, v in value.items() if k != "op"}
+            rule: Rule = body(fields, cls)
+            return rule
+
+        return structure_rule
+
+    def _unstructure_rule_factory(self, _: type[Rule]) -> UnstructureHook:
+        bodies: dict[type[Rule], UnstructureHook] = {}
+
+        def unstructure_rule(value: Rule) -> dict[str, Any]:
+            cls = type(value)
+            tag = self.tag_of(cls)
+            body = bodies.get(cls)
+            if body is None:
+                body = bodies[cls] = make_dict_unstructure_fn(cls, self)
+            return {"op": tag, **body(value)}
+
+        return unstructure_rule
+
+    def to_document(self, event: Event) -> dict[str, Any]:
+        """The JSON document of *event*: ``schema_version`` first, then its fields."""
+        fields: dict[str, Any] = self.unstructure(event, Event)
+        return {"schema_version": SCHEMA_VERSION, **fields}
+
+    def from_document(self, document: Any) -> Event:
+        """Read an event from a parsed JSON document, upgrading older versions.
+
+        Raises:
+            ValidationError: every problem found, each at its path.
+
+        """
+        if type(document) is not dict:
+            problem = Problem(
+                (), f"expected an object (an event document), got {describe(document)}"
+            )
+            raise ValidationError([problem])
+        current = upgrade(document)
+        fields = {k: v for k, v in current.items() if k != "schema_version"}
+        try:
+            event: Event = self.structure(fields, Event)
+        except Exception as exc:
+            raise ValidationError(problems_from(exc)) from exc
+        return event
+
+
+def make_converter() -> EventConverter:
+    """Build a converter; the library builds one when imported and uses it throughout.
+
+    The rule classes are those defined when this runs; a test that defines a
+    rule class of its own builds a fresh converter to read and write it.
+    Hooks are generated on first use, so building is cheap.
+
+    >>> converter = make_converter()
+    >>> converter.rules["rule"] is Rule
+    True
+    >>> converter.structure("2019-01-30T09:00:00+03:00[Africa/Dar_es_Salaam]", datetime)
+    datetime.datetime(2019, 1, 30, 9, 0, tzinfo=zoneinfo.ZoneInfo(key='Africa/Dar_es_Salaam'))
+    """
+    conv = EventConverter(discover_rules())
+
+    # Primitives come first: the class hooks generated later capture them.
+    for cls, hook in (
+        (str, _structure_str),
+        (bool, _structure_bool),
+        (int, _structure_int),
+        (float, _structure_float),
+        (date, _structure_date),
+        (datetime, _structure_datetime),
+        (ZoneInfo, _structure_zone),
+        # A StrEnum is a str: register enums after str so that they win.
+        (enum.Enum, _structure_enum),
+        (enum.StrEnum, _structure_enum),
+        (enum.IntEnum, _structure_enum),
+        (LocalizedText, _structure_text),
+    ):
+        conv.register_structure_hook(cls, hook)
+    for cls, unhook in (
+        (float, _unstructure_float),
+        (date, _unstructure_date),
+        (datetime, _unstructure_datetime),
+        (ZoneInfo, _unstructure_zone),
+        (enum.Enum, _unstructure_enum),
+        (enum.StrEnum, _unstructure_enum),
+        (enum.IntEnum, _unstructure_enum),
+        (LocalizedText, _unstructure_text),
+    ):
+        conv.register_unstructure_hook(cls, unhook)
+
+    # Later registrations win over earlier ones and over cattrs' own.
+    conv.register_structure_hook_factory(attrs.has, _structure_attrs_factory)
+    conv.register_structure_hook_factory(_is_optional, _structure_optional_factory)
+    conv.register_structure_hook_factory(_is_tuple, _structure_tuple_factory)
+    conv.register_structure_hook_factory(_is_frozenset, _structure_frozenset_factory)
+    conv.register_structure_hook_factory(_is_mapping, _structure_mapping_factory)
+    conv.register_structure_hook_factory(_is_rule, conv._structure_rule_factory)
+    conv.register_unstructure_hook_factory(_is_optional, _unstructure_optional_factory)
+    conv.register_unstructure_hook_factory(_is_tuple, _unstructure_tuple_factory)
+    conv.register_unstructure_hook_factory(_is_frozenset, _unstructure_frozenset_factory)
+    conv.register_unstructure_hook_factory(_is_mapping, _unstructure_mapping_factory)
+    conv.register_unstructure_hook_factory(_is_rule, conv._unstructure_rule_factory)
+    return conv

@@ -1,0 +1,209 @@
+"""Bytes to JSON values and back: orjson when installed, else the standard library.
+
+Both paths give the same result: the same document is read from the same
+bytes, and the same bytes are written for the same document (two-space
+indentation, non-ASCII characters as themselves, a final newline). Where
+orjson refuses a document, the standard library reads it again, so that the
+messages, and what is accepted, never depend on which library is installed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, Final
+
+from egov_events.errors import Problem, ValidationError
+from egov_events.serialization._errors import Invalid, describe
+
+try:
+    import orjson
+except ImportError:  # pragma: no cover - exercised where orjson is absent
+    orjson = None  # type: ignore[assignment]
+
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "MAX_SAFE_INTEGER",
+    "ORJSON_INSTALLED",
+    "ReprFloat",
+    "backend",
+    "encode",
+    "encode_text",
+    "parse",
+    "read_integer",
+]
+
+MAX_DOCUMENT_BYTES: Final = 64 * 1024 * 1024
+"""The largest document read, in bytes of UTF-8 (64 MiB).
+
+A workshop with 100,000 participants takes about 20 MB; a larger input is
+refused before it is parsed rather than allowed to exhaust memory.
+"""
+
+MAX_SAFE_INTEGER: Final = 2**53 - 1
+"""The largest integer read: every JSON tool reads it exactly (RFC 7493 section 2.2)."""
+
+_OUT_OF_RANGE: Final = (
+    f"integer out of range: integers are read from -{MAX_SAFE_INTEGER} to "
+    f"{MAX_SAFE_INTEGER} (RFC 7493 section 2.2)"
+)
+
+ORJSON_INSTALLED: Final = orjson is not None
+"""Whether orjson can be used."""
+
+backend: str = "orjson" if ORJSON_INSTALLED else "json"
+"""Which library reads and writes JSON: ``"orjson"`` or ``"json"``.
+
+Tests switch it to compare the two paths.
+"""
+
+
+class ReprFloat(float):
+    """A float written exactly as :func:`repr` writes it.
+
+    orjson writes ``1e-7`` and ``0.000025`` where the standard library writes
+    ``1e-07`` and ``2.5e-05``; numbers in those ranges are wrapped in this
+    class, which orjson hands to :func:`_orjson_default`.
+    """
+
+    __slots__ = ()
+
+
+def read_integer(value: object) -> int:
+    """Return *value* if it is an integer every JSON tool reads exactly.
+
+    ``true`` and ``2.0`` are not integers. orjson reads integers beyond 64
+    bits as floats; they are refused with the same message as an integer out
+    of range, so that the message does not depend on the library.
+
+    Raises:
+        Invalid: *value* is not such an integer.
+
+    """
+    if type(value) is int:
+        if -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+            return value
+        raise Invalid(_OUT_OF_RANGE)
+    if type(value) is float and value.is_integer() and abs(value) > MAX_SAFE_INTEGER:
+        raise Invalid(_OUT_OF_RANGE)
+    raise Invalid(f"expected an integer, got {describe(value)}")
+
+
+def _too_large() -> ValidationError:
+    return ValidationError(
+        [
+            Problem(
+                (),
+                f"document is larger than the limit of {MAX_DOCUMENT_BYTES} bytes "
+                f"({MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB)",
+            )
+        ]
+    )
+
+
+def _invalid(message: str) -> ValidationError:
+    return ValidationError([Problem((), message)])
+
+
+class _NotANumberError(ValueError):
+    """``NaN`` and ``Infinity``, which Python's parser accepts and JSON does not."""
+
+
+def _reject_constant(name: str) -> Any:
+    raise _NotANumberError(name)
+
+
+def _parse_text(text: str) -> Any:
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise _invalid(
+            f"document is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except _NotANumberError as exc:
+        raise _invalid(
+            f"document is not valid JSON: {exc} is not a JSON number (RFC 8259 section 6)"
+        ) from None
+    except RecursionError:
+        raise _invalid("document is not valid JSON: nested too deeply") from None
+    except ValueError as exc:
+        if "integer string conversion" in str(exc):  # sys.get_int_max_str_digits()
+            message = f"a number has more than {sys.get_int_max_str_digits()} digits"
+        else:  # pragma: no cover - no other ValueError is known
+            message = str(exc)
+        raise _invalid(f"document is not valid JSON: {message}") from None
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _invalid(
+            f"document is not UTF-8 (RFC 8259 section 8.1): {exc.reason} at byte {exc.start}"
+        ) from None
+
+
+def parse(data: str | bytes | bytearray) -> Any:
+    """Read one JSON value from *data*.
+
+    Raises:
+        ValidationError: *data* is too large, not UTF-8 or not JSON (``@ $``).
+        TypeError: *data* is neither text nor bytes.
+
+    """
+    if isinstance(data, str):
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise _too_large()
+        try:
+            raw = data.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise _invalid(
+                f"document is not valid Unicode: {exc.reason} at character {exc.start}"
+            ) from None
+        text: str | None = data
+    elif isinstance(data, bytes | bytearray):
+        raw = bytes(data)
+        text = None
+    else:
+        msg = f"expected the document as str or bytes, got {type(data).__name__}"
+        raise TypeError(msg)
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        raise _too_large()
+    if backend == "orjson" and orjson is not None:
+        try:
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            pass  # the standard library says why, or reads what orjson refuses
+    return _parse_text(_decode(raw) if text is None else text)
+
+
+def _orjson_default(value: object) -> Any:
+    if isinstance(value, float):
+        return orjson.Fragment(float.__repr__(value))
+    msg = f"cannot write a {type(value).__name__} as JSON"
+    raise TypeError(msg)
+
+
+def _encode_stdlib(document: Any) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def encode(document: Any) -> bytes:
+    """Write *document* as pretty UTF-8 JSON bytes ending in a newline."""
+    if backend == "orjson" and orjson is not None:
+        try:
+            return orjson.dumps(
+                document,
+                default=_orjson_default,
+                option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE,
+            )
+        except orjson.JSONEncodeError:
+            pass  # e.g. an integer beyond 64 bits, which the standard library writes
+    return _encode_stdlib(document).encode("utf-8")
+
+
+def encode_text(document: Any) -> str:
+    """Write *document* as pretty JSON text ending in a newline."""
+    if backend == "orjson" and orjson is not None:
+        return encode(document).decode("utf-8")
+    return _encode_stdlib(document)

@@ -1,0 +1,239 @@
+"""Fuzzing ``loads``: whatever the input, an Event or a ValidationError, nothing else.
+
+Four kinds of input: random bytes, random text, random JSON values, and
+valid documents with a few random changes (values replaced by values of
+other types or by awkward ones, fields removed or added, items repeated,
+bytes of the text flipped or cut). Every error must carry a path, and none
+may be the converter's message for an exception no check anticipated. A
+last test reads the same inputs with the standard library and with orjson
+and requires the same event or the same messages.
+
+The budget is ``EGOV_FUZZ_EXAMPLES`` inputs per kind (default 150, which
+keeps the normal test run fast); the number run is printed at the end of the
+module, e.g.::
+
+    EGOV_FUZZ_EXAMPLES=5000 .venv/bin/pytest tests/test_fuzz.py -p no:cacheprovider
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import egov_events as ee
+from egov_events.serialization import _json
+from egov_events.serialization._errors import UNEXPECTED
+
+EXAMPLES = int(os.environ.get("EGOV_FUZZ_EXAMPLES", "150"))
+FIXTURE = Path(__file__).parent / "fixtures" / "v1" / "workshop.json"
+BASE_TEXT = FIXTURE.read_text(encoding="utf-8")
+BASE: dict[str, Any] = json.loads(BASE_TEXT)
+
+_PATH = re.compile(r" @ \$(?:$|[.\[])")
+RAN: Counter[str] = Counter()
+
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Print how many inputs the fuzz tests ran, whatever pytest captures."""
+    yield
+    kinds = ", ".join(f"{kind}: {n}" for kind, n in sorted(RAN.items()))
+    line = f"fuzz: {sum(RAN.values())} inputs to loads ({kinds}); EGOV_FUZZ_EXAMPLES={EXAMPLES}"
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(f"\n{line}")
+
+
+def _check(kind: str, data: str | bytes) -> None:
+    """``loads`` returns an Event or raises a ValidationError whose messages have paths."""
+    RAN[kind] += 1
+    errors: list[str] = []
+    try:
+        event = ee.loads(data)
+    except ee.ValidationError as exc:
+        errors = exc.errors
+    else:
+        assert event == ee.loads(ee.dumps(event))
+        return
+    assert errors
+    for message in errors:
+        assert _PATH.search(message), message
+        assert UNEXPECTED not in message, message
+
+
+# -- random input ---------------------------------------------------------------
+
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=20)
+    | st.sampled_from(
+        [
+            "",
+            " ",
+            "\n",
+            "\ud800",
+            "rule",
+            "research",
+            "confirmed",
+            "2019-01-30",
+            "2019-02-30",
+            "Africa/Dar_es_Salaam",
+            "Mars/Olympus_Mons",
+            "2019-01-30T09:00:00+03:00[Africa/Dar_es_Salaam]",
+            "2019-01-30T09:00:00+02:00[Africa/Dar_es_Salaam]",
+            "2019-03-31T02:30:00+01:00[Europe/Berlin]",
+            "9999-12-31T23:59:59-12:00[Etc/GMT+12]",
+            "0001-01-01T00:00:00+14:00[Pacific/Kiritimati]",
+            "../../etc/passwd",
+            "x" * 300,
+        ]
+    )
+    | st.sampled_from([0, -1, 1.0, 2**53, -(2**63), 2**64, 10**30, 1e308, -0.0, 5e-324])
+)
+_JSON = st.recursive(
+    _SCALARS,
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@FUZZ
+@given(st.binary(max_size=512))
+def test_random_bytes(data: bytes) -> None:
+    _check("bytes", data)
+
+
+@FUZZ
+@given(st.text(max_size=256))
+def test_random_text(data: str) -> None:
+    _check("text", data)
+
+
+@FUZZ
+@given(_JSON, st.booleans())
+def test_random_json(value: object, with_version: bool) -> None:
+    if with_version and isinstance(value, dict):
+        value = {"schema_version": 1, **value}
+    _check("json", json.dumps(value))
+
+
+# -- mutated valid documents ---------------------------------------------------------
+
+
+def _paths(value: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    """Every place in a JSON value, the root first."""
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _paths(item, (*path, i))
+
+
+def _parent(document: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path[:-1]:
+        document = document[part]
+    return document
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn) -> dict[str, Any]:
+    """The version-1 document with one to four random changes."""
+    document = copy.deepcopy(BASE)
+    for _ in range(draw(st.integers(1, 4))):
+        paths = [p for p in _paths(document) if p]
+        path = paths[draw(st.integers(0, len(paths) - 1))]
+        parent = _parent(document, path)
+        key = path[-1]
+        change = draw(st.sampled_from(["replace", "remove", "add", "repeat", "nest", "empty"]))
+        if change == "replace":
+            parent[key] = draw(_JSON)
+        elif change == "remove":
+            del parent[key]
+        elif change == "add" and isinstance(parent, dict):
+            parent[draw(st.text(max_size=8))] = draw(_JSON)
+        elif change == "add":
+            parent.insert(int(key), draw(_JSON))
+        elif change == "repeat" and isinstance(parent, list):
+            parent.insert(int(key), copy.deepcopy(parent[int(key)]))
+        elif change == "nest":
+            parent[key] = [parent[key]] if draw(st.booleans()) else {"op": "rule", "x": parent[key]}
+        elif change == "empty":
+            parent[key] = (
+                type(parent[key])() if isinstance(parent[key], dict | list | str) else None
+            )
+    return document
+
+
+@FUZZ
+@given(mutated_documents())
+def test_mutated_documents(document: dict[str, Any]) -> None:
+    _check("mutated", json.dumps(document, allow_nan=True))
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(BASE_TEXT.encode()) - 1), st.integers(0, 255)),
+        min_size=1,
+        max_size=4,
+    ),
+    st.integers(0, len(BASE_TEXT.encode())),
+)
+def test_mutated_bytes(edits: list[tuple[int, int]], keep: int) -> None:
+    data = bytearray(BASE_TEXT.encode())
+    for position, byte in edits:
+        data[position] = byte
+    _check("mutated bytes", bytes(data[: max(keep, len(data) - 64)]))
+
+
+# -- the two JSON libraries agree ---------------------------------------------------
+
+
+def _outcome(data: str | bytes, backend: str) -> object:
+    old = _json.backend
+    _json.backend = backend
+    try:
+        return ee.dumps(ee.loads(data))
+    except ee.ValidationError as exc:
+        return exc.errors
+    finally:
+        _json.backend = old
+
+
+@pytest.mark.skipif(not _json.ORJSON_INSTALLED, reason="orjson is not installed")
+@FUZZ
+@given(
+    st.one_of(
+        st.binary(max_size=256),
+        mutated_documents().map(lambda d: json.dumps(d, allow_nan=True).encode()),
+        _JSON.map(lambda v: json.dumps(v, allow_nan=True)),
+    )
+)
+def test_both_json_libraries_give_the_same_outcome(data: str | bytes) -> None:
+    RAN["both libraries"] += 1
+    assert _outcome(data, "json") == _outcome(data, "orjson")
