@@ -22,6 +22,8 @@ demo: $(VENV)/.installed
 	$(BIN)/egov-events validate
 	$(BIN)/egov-events summary
 	$(BIN)/egov-events summary --lang en
+	mkdir -p $(OUT)
+	$(BIN)/egov-events ics -o $(OUT)/kikao-kazi-2019.ics
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -50,10 +50,21 @@ from egov_events import (
     Venue,
 )
 from egov_events._checks import ID_PATTERN
-from egov_events.rules import Rule
+from egov_events.rules import (
+    All,
+    Any,
+    AttributeIn,
+    HasRole,
+    InGroup,
+    Not,
+    OrganizationKindIn,
+    Rule,
+)
+from egov_events.rules._vocabulary import attribute_names, attributes
 
 __all__ = [
     "LANGUAGE_TAGS",
+    "REGIONS",
     "ZONE_NAMES",
     "aware_datetimes",
     "events",
@@ -183,13 +194,69 @@ def aware_datetimes(
 _DATETIMES = aware_datetimes()
 _RECENT = aware_datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2040, 1, 1))
 _MAYBE_DATETIME = _maybe(_DATETIMES)
-_RULES: st.SearchStrategy[Rule] = st.just(Rule())
-_MAYBE_RULE = _maybe(_RULES)
+REGIONS: tuple[str, ...] = ("Dodoma", "Dar es Salaam", "Mwanza")
+"""Values drawn for text attributes of rules and participants, so that rules match."""
+
+_ATTRIBUTES = attribute_names()
+_RULE_TEXTS = st.sampled_from(REGIONS)
 
 
-def rules() -> st.SearchStrategy[Rule]:
-    """Eligibility rules; only the base class exists so far."""
-    return _RULES
+def _rule_values(draw: st.DrawFn, attribute: str) -> frozenset[str]:
+    enum = attributes()[attribute].enum
+    pool = [str(m.value) for m in enum] if enum is not None else list(REGIONS)
+    return frozenset(_subset(draw, pool, min_size=1))
+
+
+def _rule_notes(draw: st.DrawFn) -> dict[str, LocalizedText | None]:
+    if draw(st.integers(0, 3)):
+        return {}
+    return {"label": draw(_MAYBE_LOCALIZED), "basis": draw(_MAYBE_LOCALIZED)}
+
+
+def _draw_rule(draw: st.DrawFn, roles: Sequence[str], groups: Sequence[str], depth: int) -> Rule:
+    """A rule that passes ``check`` for an event with these role and group ids."""
+    kinds = ["attribute", "kind"] + ["role"] * bool(roles) + ["group"] * bool(groups)
+    if depth > 0:
+        kinds += ["all", "any", "not"] * 2
+    kind = _pick(draw, kinds)
+    notes = _rule_notes(draw)
+    if kind in ("all", "any"):
+        children = tuple(
+            _draw_rule(draw, roles, groups, depth - 1) for _ in range(draw(st.integers(1, 3)))
+        )
+        return All(rules=children, **notes) if kind == "all" else Any(rules=children, **notes)
+    if kind == "not":
+        return Not(rule=_draw_rule(draw, roles, groups, depth - 1), **notes)
+    if kind == "role":
+        return HasRole(role=_pick(draw, roles), **notes)
+    if kind == "group":
+        return InGroup(group=_pick(draw, groups), **notes)
+    if kind == "kind":
+        chosen = _subset(draw, list(OrganizationKind), min_size=1)
+        return OrganizationKindIn(kinds=frozenset(chosen), **notes)
+    attribute = _pick(draw, _ATTRIBUTES)
+    return AttributeIn(attribute=attribute, values=_rule_values(draw, attribute), **notes)
+
+
+@st.composite
+def _rules(draw: st.DrawFn, roles: Sequence[str], groups: Sequence[str], depth: int) -> Rule:
+    return _draw_rule(draw, roles, groups, depth)
+
+
+def rules(
+    *, roles: Sequence[str] = (), groups: Sequence[str] = (), depth: int = 3
+) -> st.SearchStrategy[Rule]:
+    """Eligibility rules that pass ``check`` for an event with these role and group ids.
+
+    Trees of :class:`All`, :class:`Any` and :class:`Not` up to *depth* levels
+    above the leaves, with labels and bases now and then; text attributes
+    take values from :data:`REGIONS`, enumerations from their members.
+    """
+    return _rules(tuple(roles), tuple(groups), depth)
+
+
+def _maybe_rule(draw: st.DrawFn, roles: Sequence[str], groups: Sequence[str]) -> Rule | None:
+    return _draw_rule(draw, roles, groups, 2) if draw(_BOOLS) else None
 
 
 # -- drawing helpers ------------------------------------------------------------
@@ -372,6 +439,8 @@ def _call(
     people: Sequence[str],
     organizations: Sequence[str],
     sessions: Sequence[str],
+    roles: Sequence[str] = (),
+    groups: Sequence[str] = (),
 ) -> CallForSubmissions:
     opens = draw(_RECENT)
     closes = opens + timedelta(minutes=draw(st.integers(1, 10**6)))
@@ -401,7 +470,7 @@ def _call(
         places=draw(_MAYBE_SMALL_INT),
         max_per_submitter=draw(_MAYBE_POSITIVE_INT),
         max_per_organization=draw(_MAYBE_POSITIVE_INT),
-        eligibility=draw(_MAYBE_RULE),
+        eligibility=_maybe_rule(draw, roles, groups),
         session=_maybe_pick(draw, sessions),
         submissions=tuple(
             _submission(
@@ -461,10 +530,10 @@ def events(draw: st.DrawFn) -> Event:
             name=draw(_LOCALIZED),
             days=tuple(_subset(draw, days, min_size=1)),
             description=draw(_MAYBE_LOCALIZED),
-            rule=draw(_MAYBE_RULE),
+            rule=_maybe_rule(draw, role_ids, group_ids[:i]),
             members=frozenset(_subset(draw, participant_ids)) if draw(_BOOLS) else None,
         )
-        for g in group_ids
+        for i, g in enumerate(group_ids)
     )
     sessions = tuple(
         _session(
@@ -489,6 +558,8 @@ def events(draw: st.DrawFn) -> Event:
             people=person_ids,
             organizations=org_ids,
             sessions=session_ids,
+            roles=role_ids,
+            groups=group_ids,
         )
         for i, c in enumerate(call_ids)
     )

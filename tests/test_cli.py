@@ -7,9 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import egov_events as ee
+from egov_events import ical
 from egov_events.cli import main
 from egov_events.examples import KIKAO_KAZI_2019_JSON
 
@@ -142,3 +144,158 @@ def test_schema_prints_the_shipped_json_schema(capsys: pytest.CaptureFixture[str
     assert 0 == status
     assert ee.json_schema() == json.loads(out)
     assert "https://json-schema.org/draft/2020-12/schema" == json.loads(out)["$schema"]
+
+
+# -- the call's figures (calls for submissions) ----------------------------------------
+
+
+def call_section(out: str, heading: str) -> list[str]:
+    lines = out.splitlines()
+    return lines[lines.index(heading) + 1 :]
+
+
+def test_summary_shows_the_calls_figures_in_swahili(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "summary")
+    assert (0, "") == (status, err)
+    assert [
+        "  Wito wa Tafiti na Bunifu katika Serikali Mtandao: zilizowasilishwa 24, "
+        "zilizochaguliwa 10 (nafasi 10)",
+        "    Vyuo Vikuu: zilizowasilishwa 15, zilizochaguliwa 4",
+        "    Vyuo vinavyotoa mafunzo ya Teknolojia: zilizowasilishwa 6, zilizochaguliwa 3",
+        "    Taasisi za Utafiti: zilizowasilishwa 3, zilizochaguliwa 3",
+        "    Maonesho ya tafiti na bunifu (Jumamosi, 2 Februari 2019): mabanda 10",
+        "      B01: Mfumo wa taarifa kwa viwanda vidogo (TIRDO)",
+        "      B02: Kumbukumbu za kielektroniki za wagonjwa kwa zahanati (MUHAS)",
+        "      B03: Ufuatiliaji wa usalama wa mitandao ya taasisi za umma (UDOM)",
+        "      B04: Nishati ya jua kwa vituo vya TEHAMA vijijini (ATC)",
+        "      B05: Uwianishaji wa mifumo ya TEHAMA ya taasisi za umma (UDOM)",
+        "      B06: Mifumo ya taarifa za kijiografia (GIS) kwa mipango ya Halmashauri (ARU)",
+        "      B07: Taarifa za utafiti wa kilimo kwa simu za mkononi (TARI)",
+        "      B08: Takwimu za magonjwa kwa wakati halisi (NIMR)",
+        "      B09: Hifadhi ya kidijitali ya nyaraka za Serikali (CBE)",
+        "      B10: Malipo ya Serikali kwa simu na ulinganisho wa hesabu (CBE)",
+    ] == call_section(out, "Wito wa mawasilisho:")
+
+
+def test_summary_shows_the_calls_figures_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "summary", "--lang", "en")
+    assert (0, "") == (status, err)
+    section = call_section(out, "Calls for submissions:")
+    assert [
+        "  Call for research and innovations in e-Government: 24 received, 10 selected (10 places)",
+        "    Universities: 15 received, 4 selected",
+        "    Technical colleges: 6 received, 3 selected",
+        "    Research institutes: 3 received, 3 selected",
+        "    Exhibition of research and innovations (Saturday, 2 February 2019): 10 booths",
+        "      B01: An information system for small industries (TIRDO)",
+    ] == section[:6]
+    assert "      B10: Mobile government payments and their reconciliation (CBE)" == section[-1]
+    assert 15 == len(section)
+
+
+def test_summary_of_a_call_without_an_exhibition(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    event = ee.examples.kikao_kazi_2019()
+    call = event.calls[0]
+    drafts = tuple(
+        attrs.evolve(s, state=ee.SubmissionState.DRAFT, history=(), booth=None)
+        for s in call.submissions[:2]
+    )
+    changed = attrs.evolve(
+        event, calls=(attrs.evolve(call, session=None, places=None, submissions=drafts),)
+    )
+    path = tmp_path / "event.json"
+    ee.dump(changed, path)
+    status, out, _ = run(capsys, "summary", str(path), "--lang", "en")
+    assert 0 == status
+    assert [
+        "  Call for research and innovations in e-Government: 0 received, 0 selected"
+    ] == call_section(out, "Calls for submissions:")
+
+
+# -- ics ------------------------------------------------------------------------------
+
+
+def test_ics_writes_the_bundled_feed_to_stdout(capfdbinary: pytest.CaptureFixture[bytes]) -> None:
+    status = main(["ics"])
+    out, err = capfdbinary.readouterr()
+    assert (0, b"") == (status, err)
+    assert ical.calendar(ee.examples.kikao_kazi_2019()).to_ical() == out
+
+
+def test_ics_for_a_group_in_english_to_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "kundi-2.ics"
+    status, out, err = run(capsys, "ics", "--group", "group-2", "--lang", "en", "-o", str(target))
+    assert (0, "") == (status, err)
+    assert f"Calendar written: {target} (12 sessions)\n" == out
+    event = ee.examples.kikao_kazi_2019()
+    assert ical.calendar(event, group="group-2", lang="en").to_ical() == target.read_bytes()
+    assert [p.name for p in tmp_path.iterdir()] == ["kundi-2.ics"]  # no temporary file left
+
+
+def test_ics_for_a_participant_from_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "p.ics"
+    status, out, _ = run(
+        capsys, "ics", str(KIKAO_KAZI_2019_JSON), "--participant", "p-0786", "-o", str(target)
+    )
+    assert 0 == status
+    assert f"Kalenda imeandikwa: {target} (vikao 6)\n" == out
+    assert b"ATTENDEE" not in target.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (
+            ["--group", "kundi-9"],
+            "egov-events: no group with id 'kundi-9': expected one of 'group-1', 'group-2', "
+            "'group-3'\n",
+        ),
+        (
+            ["--participant", "p-9999"],
+            "egov-events: no participant with id 'p-9999': expected one of 'p-0001', 'p-0002', "
+            "'p-0003', 'p-0004', 'p-0005', 'p-0006', 'p-0007', 'p-0008', ... (786 in all); did "
+            "you mean 'p-0699'?\n",
+        ),
+    ],
+)
+def test_ics_unknown_ids_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], argv: list[str], expected: str
+) -> None:
+    status, out, err = run(capsys, "ics", *argv)
+    assert (2, "", expected) == (status, out, err)
+
+
+def test_ics_group_and_participant_together_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "ics", "--group", "group-1", "--participant", "p-0001")
+    assert (2, "") == (status, out)
+    assert "argument --participant: not allowed with argument --group" in err
+
+
+def test_ics_into_a_missing_directory_writes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "hakuna" / "x.ics"
+    status, out, err = run(capsys, "ics", "-o", str(target))
+    assert (2, "") == (status, out)
+    assert f"egov-events: cannot write {target}: no such directory {target.parent}\n" == err
+    assert not target.parent.exists()
+
+
+def test_ics_of_an_invalid_file_reports_its_problems(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema_version": 1, "id": "kikao"}', encoding="utf-8")
+    target = tmp_path / "x.ics"
+    status, out, err = run(capsys, "ics", str(bad), "-o", str(target))
+    assert (1, "") == (status, out)
+    assert "required field missing @ $.title\n" in err
+    assert not target.exists()

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import egov_events as ee
 from egov_events import serialization
-from egov_events.rules import Rule
+from egov_events.rules import All, AttributeIn, HasRole, Not, OrganizationKindIn, Rule
 from egov_events.serialization import _json
 from egov_events.serialization._converter import rule_tag
 from egov_events.serialization._versions import upgrade
@@ -86,7 +86,9 @@ def v1_workshop() -> ee.Event:
         score_max=5,
         places=10,
         max_per_submitter=1,
-        eligibility=Rule(),
+        eligibility=OrganizationKindIn(
+            kinds={ee.OrganizationKind.RESEARCH_INSTITUTE, ee.OrganizationKind.UNIVERSITY}
+        ),
         session="s-exhibition",
         submissions=(
             ee.Submission(
@@ -216,7 +218,14 @@ def v1_workshop() -> ee.Event:
                 id="group-1",
                 name=T(sw="Kundi la kwanza", en="Group 1"),
                 days=(date(2019, 1, 30), date(2019, 1, 31)),
-                rule=Rule(),
+                rule=All(
+                    rules=(
+                        HasRole(role="ict_officer"),
+                        Not(rule=AttributeIn(attribute="region", values={"Mwanza"})),
+                    ),
+                    label=T(sw="Maofisa TEHAMA", en="ICT officers"),
+                    basis=T(en="Letter of invitation (illustrative)"),
+                ),
             ),
             ee.ParticipantGroup(
                 id="group-2",
@@ -416,7 +425,14 @@ def test_the_document_has_the_version_first_and_plain_values() -> None:
     assert "2019-01-30" == document["first_day"]
     assert ["part-1", "part-2", "part-3"] == document["groups"][2]["members"]
     assert ["ict_officer", "permanent_secretary"] == document["participants"][1]["roles"]
-    assert {"op": "rule"} == document["groups"][0]["rule"]
+    assert {"op": "not", "rule": {"op": "attribute_in", "attribute": "region"}} == {
+        "op": document["groups"][0]["rule"]["rules"][1]["op"],
+        "rule": {
+            k: v
+            for k, v in document["groups"][0]["rule"]["rules"][1]["rule"].items()
+            if k in ("op", "attribute")
+        },
+    }
     assert {"novelty": 4.5, "relevance": 4.0} == document["calls"][0]["submissions"][0]["reviews"][
         0
     ]["scores"]
@@ -631,7 +647,7 @@ def test_every_problem_is_reported_at_once() -> None:
             {"op": "remove", "path": "/sessions/1/title"},
             {"op": "replace", "path": "/sessions/0/kind", "value": "keynot"},
             {"op": "replace", "path": "/people/0/honorific", "value": ""},
-            {"op": "replace", "path": "/groups/0/rule/op", "value": "all"},
+            {"op": "replace", "path": "/groups/0/rule/op", "value": "al"},
             {"op": "replace", "path": "/participants/1/days_attended/0", "value": "2019-02-31"},
         ]
     )
@@ -641,7 +657,8 @@ def test_every_problem_is_reported_at_once() -> None:
         "did you mean 'keynote'? @ $.sessions[0].kind",
         "required field missing @ $.sessions[1].title",
         "unknown field 'capcity' for Session; did you mean 'capacity'? @ $.sessions[2].capcity",
-        "unknown rule op 'all': expected one of 'rule' @ $.groups[0].rule.op",
+        "unknown rule op 'al': expected one of 'all', 'any', 'attribute_in', 'has_role', "
+        "'in_group', 'not', 'organization_kind_in'; did you mean 'all'? @ $.groups[0].rule.op",
         "invalid date '2019-02-31': day is out of range for month @ "
         "$.participants[1].days_attended[0]",
         "must not be empty @ $.people[0].honorific",
@@ -1011,6 +1028,9 @@ class _Negation(Rule):
     rule: Rule
 
 
+_ICT = HasRole(role="ict_officer")
+
+
 def _with_rule(rule: Rule) -> ee.Event:
     event = v1_workshop()
     group = attrs.evolve(event.groups[0], rule=rule)
@@ -1018,7 +1038,7 @@ def _with_rule(rule: Rule) -> ee.Event:
 
 
 def _nested(depth: int) -> Rule:
-    rule: Rule = Rule()
+    rule: Rule = _AnyOf()
     for _ in range(depth - 1):
         rule = _Negation(rule=rule)
     return rule
@@ -1026,36 +1046,45 @@ def _nested(depth: int) -> Rule:
 
 def test_a_fresh_converter_reads_and_writes_rule_classes_defined_later() -> None:
     converter = serialization.make_converter()
-    rule = _AnyOf(rules=(Rule(), _Negation(rule=_AnyOf(label="inner"))), label="outer")
+    rule = _AnyOf(rules=(_ICT, _Negation(rule=_AnyOf(label="inner"))), label="outer")
     document = converter.to_document(_with_rule(rule))
     assert {
         "op": "test_any_of",
         "rules": [
-            {"op": "rule"},
+            {"op": "has_role", "role": "ict_officer", "label": None, "basis": None},
             {"op": "test_not", "rule": {"op": "test_any_of", "rules": [], "label": "inner"}},
         ],
         "label": "outer",
     } == document["groups"][0]["rule"]
     assert _with_rule(rule) == converter.from_document(json.loads(json.dumps(document)))
-    assert {"rule", "test_any_of", "test_not"} <= set(converter.rules)
+    assert {"has_role", "test_any_of", "test_not"} <= set(converter.rules)
 
 
 def test_the_library_converter_knows_only_the_library_rules() -> None:
-    assert ["rule"] == list(serialization._CONVERTER.rules)
+    assert [
+        "all",
+        "any",
+        "attribute_in",
+        "has_role",
+        "in_group",
+        "not",
+        "organization_kind_in",
+    ] == list(serialization._CONVERTER.rules)
     with pytest.raises(TypeError, match="rule class _Negation is unknown to this converter"):
-        ee.dumps(_with_rule(_Negation(rule=Rule())))
+        ee.dumps(_with_rule(_Negation(rule=_ICT)))
     document = _patched(
         [
             {
                 "op": "replace",
                 "path": "/groups/0/rule",
-                "value": {"op": "test_not", "rule": {"op": "rule"}},
+                "value": {"op": "test_not", "rule": {"op": "has_role", "role": "ict_officer"}},
             }
         ]
     )
-    assert ["unknown rule op 'test_not': expected one of 'rule' @ $.groups[0].rule.op"] == _errors(
-        lambda: ee.loads(json.dumps(document))
-    )
+    assert [
+        "unknown rule op 'test_not': expected one of 'all', 'any', 'attribute_in', 'has_role', "
+        "'in_group', 'not', 'organization_kind_in' @ $.groups[0].rule.op"
+    ] == _errors(lambda: ee.loads(json.dumps(document)))
 
 
 def test_rules_nest_at_most_the_limit() -> None:
@@ -1070,11 +1099,11 @@ def test_rules_nest_at_most_the_limit() -> None:
 
 def test_problems_inside_nested_rules_have_their_paths() -> None:
     converter = serialization.make_converter()
-    document = converter.to_document(_with_rule(_AnyOf(rules=(Rule(), _Negation(rule=Rule())))))
+    document = converter.to_document(_with_rule(_AnyOf(rules=(_AnyOf(), _Negation(rule=_ICT)))))
     document["groups"][0]["rule"]["rules"][1]["rule"] = {"op": "test_any_of", "label": 5}
     document["groups"][0]["rule"]["rules"][0]["extra"] = True
     assert [
-        "unknown field 'extra' for Rule @ $.groups[0].rule.rules[0].extra",
+        "unknown field 'extra' for _AnyOf @ $.groups[0].rule.rules[0].extra",
         "expected a string, got number 5 @ $.groups[0].rule.rules[1].rule.label",
     ] == _errors(lambda: converter.from_document(document))
 
@@ -1086,7 +1115,8 @@ def test_a_rule_class_without_a_tag_is_refused() -> None:
     with pytest.raises(TypeError, match=r"declares no tag: give it op: ClassVar\[str\]"):
         rule_tag(cast("type[Rule]", Untagged))
     assert "test_not" == rule_tag(_Negation)
-    assert "rule" == rule_tag(Rule)
+    with pytest.raises(TypeError, match=r"egov_events.rules._nodes.Rule declares no tag"):
+        rule_tag(Rule)  # the abstract base is never on the wire
 
 
 def test_a_zone_named_utc_keeps_its_name() -> None:

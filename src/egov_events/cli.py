@@ -4,10 +4,13 @@ Without FILE every subcommand works on the bundled 2019 workshop::
 
     egov-events validate [FILE]
     egov-events summary [FILE] [--lang sw|en]
+    egov-events ics [FILE] [-o OUT] [--lang sw|en] [--group ID] [--participant ID]
+    egov-events invites [FILE] --out-dir DIR [--lang sw|en] [--smtp HOST:PORT] [--sender ADDR]
     egov-events schema
 
 Exit status: 0 on success, 1 on invalid input (each problem printed on its
-own line, with its path), 2 on usage errors and unreadable files.
+own line, with its path; nothing is written) or a message the mail server
+refused, 2 on usage errors and unreadable files.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from egov_events._files import write_atomically
 from egov_events.errors import ValidationError
 from egov_events.locale import LANGUAGES
 from egov_events.model import Event
@@ -33,12 +37,24 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "makundi {groups}).",
         "invalid": "{source} si sahihi: matatizo {n}.",
         "bundled": "mfano uliojumuishwa (Kikao Kazi 2019)",
+        "written": "Kalenda imeandikwa: {path} (vikao {sessions})",
+        "eml_written": "Barua za mwaliko {n} zimeandikwa katika {folder}",
+        "progress": "zimetumwa {sent}/{total}",
+        "all_sent": "Barua zote {n} zimetumwa kupitia {server}.",
+        "refused": "Utumaji umesimama: zimetumwa {sent} kati ya {total}; haikukubaliwa: "
+        "{refusal}; hazikutumwa {left} (orodha: {listing})",
     },
     "en": {
         "valid": "OK: {source} is valid ({participants} participants, {sessions} sessions, "
         "{groups} groups).",
         "invalid": "{source} is invalid: {n} problems.",
         "bundled": "the bundled example (2019 workshop)",
+        "written": "Calendar written: {path} ({sessions} sessions)",
+        "eml_written": "{n} invitation messages written to {folder}",
+        "progress": "sent {sent}/{total}",
+        "all_sent": "All {n} messages sent through {server}.",
+        "refused": "Sending stopped: {sent} of {total} sent; refused: {refusal}; "
+        "{left} not sent (listed in {listing})",
     },
 }
 
@@ -71,16 +87,7 @@ def _source(path: str | None, lang: str) -> str:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     messages = _MESSAGES[args.lang]
-    try:
-        event = _load(args.file)
-    except ValidationError as exc:
-        for line in exc.errors:
-            print(line, file=sys.stderr)
-        print(
-            messages["invalid"].format(source=_source(args.file, args.lang), n=len(exc.errors)),
-            file=sys.stderr,
-        )
-        return EXIT_INVALID
+    event = _load(args.file)
     print(
         messages["valid"].format(
             source=_source(args.file, args.lang),
@@ -95,14 +102,105 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_summary(args: argparse.Namespace) -> int:
     from egov_events.summary import summarize  # noqa: PLC0415
 
-    try:
-        event = _load(args.file)
-    except ValidationError as exc:
-        for line in exc.errors:
-            print(line, file=sys.stderr)
-        return EXIT_INVALID
-    print(summarize(event, lang=args.lang))
+    print(summarize(_load(args.file), lang=args.lang))
     return EXIT_OK
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all; a failure is a usage error naming the file."""
+    if not path.parent.is_dir():
+        msg = f"cannot write {path}: no such directory {path.parent}"
+        raise _UsageError(msg)
+    try:
+        write_atomically(path, data)
+    except OSError as exc:
+        msg = f"cannot write {path}: {exc.strerror or exc}"
+        raise _UsageError(msg) from exc
+
+
+def _cmd_ics(args: argparse.Namespace) -> int:
+    from egov_events import ical  # noqa: PLC0415 (icalendar only when asked for)
+
+    event = _load(args.file)
+    try:
+        cal = ical.calendar(event, lang=args.lang, group=args.group, participant=args.participant)
+    except KeyError as exc:
+        raise _UsageError(exc.args[0]) from None
+    except ValueError as exc:
+        raise _UsageError(str(exc)) from None
+    data = cal.to_ical()
+    if args.output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    path = Path(args.output)
+    _write(path, data)
+    print(_MESSAGES[args.lang]["written"].format(path=path, sessions=len(cal.events)))
+    return EXIT_OK
+
+
+def _smtp_server(value: str) -> tuple[str, int]:
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        msg = f"invalid --smtp {value!r}: expected HOST:PORT, e.g. 127.0.0.1:1025"
+        raise argparse.ArgumentTypeError(msg)
+    return host, int(port)
+
+
+def _cmd_invites(args: argparse.Namespace) -> int:
+    from egov_events.ical._email import emails_by_group, send_emails  # noqa: PLC0415
+
+    messages = _MESSAGES[args.lang]
+    event = _load(args.file)
+    folder = Path(args.out_dir)
+    # Build every message before writing anything: a participant without an
+    # address stops the command with nothing written.
+    outgoing = []
+    try:
+        for participant in event.participants:
+            for group, message in emails_by_group(
+                event, participant, lang=args.lang, sender=args.sender
+            ):
+                outgoing.append((f"{participant.id}.{group.id}.eml", message))
+    except ValueError as exc:
+        raise _UsageError(str(exc)) from None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        msg = f"cannot create {folder}: {exc.strerror or exc}"
+        raise _UsageError(msg) from exc
+    for name, message in outgoing:
+        _write(folder / name, message.as_bytes())
+    print(messages["eml_written"].format(n=len(outgoing), folder=folder))
+    if args.smtp is None:
+        return EXIT_OK
+    host, port = args.smtp
+    total = len(outgoing)
+    step = max(1, total // 20)
+
+    def progress(sent: int, total: int) -> None:
+        if sent % step == 0 or sent == total:
+            print(messages["progress"].format(sent=sent, total=total), file=sys.stderr)
+
+    report = send_emails([m for _, m in outgoing], host=host, port=port, progress=progress)
+    if report.complete:
+        print(messages["all_sent"].format(n=total, server=f"{host}:{port}"))
+        return EXIT_OK
+    names = {str(m["Message-ID"]): name for name, m in outgoing}
+    listing = folder / "not-sent.txt"
+    _write(listing, "".join(f"{names[i]}\n" for i in report.not_sent).encode("utf-8"))
+    print(
+        messages["refused"].format(
+            sent=len(report.sent),
+            total=total,
+            refusal=report.refusal,
+            left=len(report.not_sent),
+            listing=listing,
+        ),
+        file=sys.stderr,
+    )
+    return EXIT_INVALID
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -115,8 +213,8 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="egov-events",
-        description="Work with e-government events: validate, summarize, describe the "
-        "JSON format. Without FILE, "
+        description="Work with e-government events: validate, summarize, publish calendars, "
+        "send invitations, describe the JSON format. Without FILE, "
         "the bundled 2019 e-Government Workshop is used.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -141,6 +239,36 @@ def _parser() -> argparse.ArgumentParser:
         run=_cmd_validate
     )
     add("summary", "print the event at a glance").set_defaults(run=_cmd_summary)
+    ics = add(
+        "ics",
+        "write the programme as an iCalendar feed (METHOD:PUBLISH): the whole event, "
+        "one group's or one participant's",
+    )
+    ics.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout"
+    )
+    who = ics.add_mutually_exclusive_group()
+    who.add_argument("--group", metavar="ID", help="only the sessions of this group")
+    who.add_argument("--participant", metavar="ID", help="only this participant's sessions")
+    ics.set_defaults(run=_cmd_ics)
+    invites = add(
+        "invites",
+        "write each participant's invitation e-mail (iMIP, one .eml per group) and "
+        "optionally send them",
+    )
+    invites.add_argument(
+        "--out-dir", required=True, metavar="DIR", help="where to write the .eml files"
+    )
+    invites.add_argument(
+        "--smtp",
+        type=_smtp_server,
+        metavar="HOST:PORT",
+        help="also send them through this SMTP server; stops at the first refused message",
+    )
+    invites.add_argument(
+        "--sender", metavar="ADDR", help="the From address (default: the organizer's)"
+    )
+    invites.set_defaults(run=_cmd_invites)
     sub.add_parser(
         "schema",
         help="print the JSON Schema of event documents",
@@ -157,6 +285,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as exc:
         print(f"egov-events: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except ValidationError as exc:
+        for line in exc.errors:
+            print(line, file=sys.stderr)
+        if args.command == "validate":
+            source = _source(args.file, args.lang)
+            print(
+                _MESSAGES[args.lang]["invalid"].format(source=source, n=len(exc.errors)),
+                file=sys.stderr,
+            )
+        return EXIT_INVALID
     return status
 
 

@@ -29,7 +29,7 @@ import attrs
 
 from egov_events import _checks as c
 from egov_events.errors import Problems
-from egov_events.rules import Rule
+from egov_events.rules import Rule, find_problems
 from egov_events.submissions import CallForSubmissions
 from egov_events.text import LocalizedText
 
@@ -150,6 +150,9 @@ class Organization:
     country: str | None = None
     """ISO 3166-1 alpha-2 code, e.g. ``"TZ"``."""
     url: str | None = None
+    email: str | None = None
+    """The organization's public address, e.g. its secretariat's; invitations
+    name it as ORGANIZER (RFC 5545 section 3.8.4.3)."""
 
     def __attrs_post_init__(self) -> None:
         problems = Problems()
@@ -159,6 +162,7 @@ class Organization:
         c.check_text(problems, ("region",), self.region, optional=True)
         c.check_country(problems, ("country",), self.country)
         c.check_url(problems, ("url",), self.url)
+        c.check_email(problems, ("email",), self.email)
         problems.raise_if_any()
 
 
@@ -389,6 +393,9 @@ class Session:
     documents: tuple[str, ...] = ()
     capacity: int | None = None
     status: SessionStatus = SessionStatus.CONFIRMED
+    online_url: str | None = None
+    """Where to join the session online, if it can be joined online
+    (calendars carry it as RFC 7986 CONFERENCE)."""
 
     def __attrs_post_init__(self) -> None:
         problems = Problems()
@@ -409,6 +416,7 @@ class Session:
         c.check_ids(problems, ("chairs",), self.chairs)
         c.check_ids(problems, ("documents",), self.documents)
         c.check_int(problems, ("capacity",), self.capacity, minimum=0, optional=True)
+        c.check_url(problems, ("online_url",), self.online_url)
         problems.raise_if_any()
 
     @property
@@ -638,6 +646,7 @@ class _EventChecker:
         self.own_fields()
         ids = self.unique_ids()
         self.references(ids)
+        self.rules()
         self.days()
         self.p.raise_if_any()
 
@@ -745,6 +754,17 @@ class _EventChecker:
                     c.check_refs(
                         p, (*sat, "reviews", k, "reviewer"), review.reviewer, people, what="person"
                     )
+
+    def rules(self) -> None:
+        """Check every group's rule and every call's eligibility (egov_events.rules.check)."""
+        e, p = self.e, self.p
+        for i, g in enumerate(e.groups):
+            if g.rule is not None:
+                group = g.id if isinstance(g.id, str) else None
+                p.extend(find_problems(g.rule, event=e, group=group), "groups", i, "rule")
+        for i, call in enumerate(e.calls):
+            if call.eligibility is not None:
+                p.extend(find_problems(call.eligibility, event=e), "calls", i, "eligibility")
 
     def days(self) -> None:
         e, p = self.e, self.p

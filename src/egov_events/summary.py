@@ -2,8 +2,9 @@
 
 :func:`summarize` gives the title, theme, dates, venue, organizer, the groups
 with their days and sizes, the sessions of each day and the calls for
-submissions with how many were received and selected. ``egov-events summary``
-prints it.
+submissions: how many were received and selected, in all and per kind of
+institution, and the exhibits of the call's exhibition by booth.
+``egov-events summary`` prints it.
 
 >>> import egov_events as ee
 >>> from egov_events.summary import summarize
@@ -20,14 +21,16 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from egov_events.locale import format_date, format_date_range, language
-from egov_events.model import Event, EventStatus, SessionStatus
-from egov_events.submissions import CallForSubmissions, SubmissionState
+from egov_events.model import Event, EventStatus, OrganizationKind, SessionStatus
+from egov_events.submissions import SELECTED_STATES as _SELECTED
+from egov_events.submissions import CallForSubmissions, SubmissionState, exhibits
 from egov_events.text import LocalizedText
 
 __all__ = ["SELECTED_STATES", "summarize"]
 
-SELECTED_STATES = frozenset({SubmissionState.ACCEPTED, SubmissionState.CONFIRMED})
-"""The states of a submission that count as selected."""
+SELECTED_STATES = _SELECTED
+"""The states of a submission that count as selected
+(:data:`egov_events.submissions.SELECTED_STATES`)."""
 
 _LABELS: dict[str, dict[str, str]] = {
     "sw": {
@@ -49,6 +52,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "calls": "Wito wa mawasilisho",
         "call_counts": "zilizowasilishwa {received}, zilizochaguliwa {selected}",
         "places": " (nafasi {n})",
+        "kind_counts": "{kind}: zilizowasilishwa {received}, zilizochaguliwa {selected}",
+        "exhibition": "{session} ({day}): mabanda {n}",
         "none": "hakuna",
     },
     "en": {
@@ -70,6 +75,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "calls": "Calls for submissions",
         "call_counts": "{received} received, {selected} selected",
         "places": " ({n} places)",
+        "kind_counts": "{kind}: {received} received, {selected} selected",
+        "exhibition": "{session} ({day}): {n} booths",
         "none": "none",
     },
 }
@@ -90,6 +97,39 @@ _STATUS: dict[str, dict[EventStatus, str]] = {
 }
 
 
+_KINDS: dict[str, dict[OrganizationKind, str]] = {
+    "sw": {
+        OrganizationKind.MINISTRY: "Wizara",
+        OrganizationKind.INDEPENDENT_DEPARTMENT: "Idara zinazojitegemea",
+        OrganizationKind.EXECUTIVE_AGENCY: "Wakala wa Serikali",
+        OrganizationKind.REGIONAL_SECRETARIAT: "Sekretarieti za Mikoa",
+        OrganizationKind.LOCAL_GOVERNMENT_AUTHORITY: "Mamlaka za Serikali za Mitaa",
+        OrganizationKind.PUBLIC_CORPORATION: "Mashirika ya Umma",
+        OrganizationKind.UNIVERSITY: "Vyuo Vikuu",
+        OrganizationKind.TECHNICAL_COLLEGE: "Vyuo vinavyotoa mafunzo ya Teknolojia",
+        OrganizationKind.RESEARCH_INSTITUTE: "Taasisi za Utafiti",
+        OrganizationKind.PRIVATE_COMPANY: "Kampuni binafsi",
+        OrganizationKind.DEVELOPMENT_PARTNER: "Washirika wa Maendeleo",
+        OrganizationKind.OTHER: "Nyingine",
+    },
+    "en": {
+        OrganizationKind.MINISTRY: "Ministries",
+        OrganizationKind.INDEPENDENT_DEPARTMENT: "Independent departments",
+        OrganizationKind.EXECUTIVE_AGENCY: "Executive agencies",
+        OrganizationKind.REGIONAL_SECRETARIAT: "Regional secretariats",
+        OrganizationKind.LOCAL_GOVERNMENT_AUTHORITY: "Local government authorities",
+        OrganizationKind.PUBLIC_CORPORATION: "Public corporations",
+        OrganizationKind.UNIVERSITY: "Universities",
+        OrganizationKind.TECHNICAL_COLLEGE: "Technical colleges",
+        OrganizationKind.RESEARCH_INSTITUTE: "Research institutes",
+        OrganizationKind.PRIVATE_COMPANY: "Private companies",
+        OrganizationKind.DEVELOPMENT_PARTNER: "Development partners",
+        OrganizationKind.OTHER: "Others",
+    },
+}
+"""Institution kinds, plural, as the call's figures name them."""
+
+
 def _text(value: LocalizedText, lang: str) -> str:
     return value.get(lang)
 
@@ -106,16 +146,46 @@ def _days_text(days: Iterable[date], lang: str) -> str:
     return "; ".join(format_date_range(a, b, lang=lang) for a, b in runs)
 
 
-def _call_lines(call: CallForSubmissions, lang: str) -> list[str]:
+def _call_lines(event: Event, call: CallForSubmissions, lang: str) -> list[str]:
+    """The call's figures: received and selected, per institution kind, and its exhibition."""
     labels = _LABELS[lang]
-    received = sum(1 for s in call.submissions if s.state != SubmissionState.DRAFT)
-    selected = sum(1 for s in call.submissions if s.state in SELECTED_STATES)
+    received = [s for s in call.submissions if s.state != SubmissionState.DRAFT]
+    selected = [s for s in received if s.state in SELECTED_STATES]
     line = f"  {_text(call.title, lang)}: " + labels["call_counts"].format(
-        received=received, selected=selected
+        received=len(received), selected=len(selected)
     )
     if call.places is not None:
         line += labels["places"].format(n=call.places)
-    return [line]
+    lines = [line]
+    known = {o.id: o.kind for o in event.organizations}
+    for kind in OrganizationKind:
+        of_kind = [s for s in received if known.get(s.organization) is kind]
+        if of_kind:
+            lines.append(
+                "    "
+                + labels["kind_counts"].format(
+                    kind=_KINDS[lang][kind],
+                    received=len(of_kind),
+                    selected=sum(1 for s in of_kind if s.state in SELECTED_STATES),
+                )
+            )
+    if call.session is not None:
+        session = event.session(call.session)
+        own = {s.id for s in call.submissions}
+        shown = [s for s in exhibits(event, session) if s.id in own]
+        lines.append(
+            "    "
+            + labels["exhibition"].format(
+                session=_text(session.title, lang),
+                day=format_date(event.day_of(session.start), lang=lang, weekday=True),
+                n=len(shown),
+            )
+        )
+        for s in shown:
+            org = event.organization(s.organization)
+            who = org.acronym or _text(org.name, lang)
+            lines.append(f"      {s.booth}: {_text(s.title, lang)} ({who})")
+    return lines
 
 
 def summarize(event: Event, *, lang: str = "sw") -> str:
@@ -182,5 +252,5 @@ def summarize(event: Event, *, lang: str = "sw") -> str:
         lines.append("")
         lines.append(f"{labels['calls']}:")
         for call in event.calls:
-            lines.extend(_call_lines(call, code))
+            lines.extend(_call_lines(event, call, code))
     return "\n".join(lines)

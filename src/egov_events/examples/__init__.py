@@ -96,7 +96,8 @@ every description field that the model offers:
   people who are not participants, since the page's group 3 counts only
   universities and technology colleges;
 - the document URLs (``https://example.go.tz/...``): the page links its
-  documents and programme, but their addresses are not known;
+  documents and programme, but their addresses are not known; likewise eGA's
+  address for invitations, ``kikaokazi@example.go.tz``;
 - ``updated`` (4 February 2019, 10:00 in Dar es Salaam) and ``revision`` 1.
 """
 

@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from egov_events._generated import write_or_check
+from egov_events._files import write_or_check
 from egov_events.examples import KIKAO_KAZI_2019_JSON
 from egov_events.examples._kikao_kazi_2019 import build
 from egov_events.serialization import dumps

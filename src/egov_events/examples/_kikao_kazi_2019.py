@@ -12,7 +12,6 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
-from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -34,14 +33,19 @@ from egov_events.model import (
     SessionKind,
     Venue,
 )
+from egov_events.rules import Any, HasRole, InGroup, OrganizationKindIn
 from egov_events.submissions import (
     CallForSubmissions,
     Criterion,
     Review,
-    StateChange,
     Submission,
     SubmissionKind,
     SubmissionState,
+    add_review,
+    apply,
+    assign_booths,
+    select,
+    transition,
 )
 from egov_events.text import LocalizedText
 
@@ -52,8 +56,6 @@ __all__ = [
     "ILLUSTRATIVE_SW",
     "SEED",
     "build",
-    "submission_score",
-    "weighted_mean",
 ]
 
 SEED = 2019
@@ -111,6 +113,7 @@ ORGANIZER = Organization(
     kind=OrganizationKind.EXECUTIVE_AGENCY,
     acronym="eGA",
     country="TZ",
+    email=f"kikaokazi@{GOV_DOMAIN}",  # illustrative: the organizer of invitations
 )
 
 # Organization tables, one per line: id | Swahili name | English name | acronym
@@ -387,9 +390,55 @@ ROLES = (
     Role(id="researcher", name=_t("Mtafiti", "Researcher")),
 )
 
+_RULE_BASIS = _t(
+    "Tangazo la Kikao Kazi kwenye ukurasa wa eGA (mfano: waraka wa mwaliko haukuchapishwa).",
+    "The workshop's announcement on eGA's page (illustrative: the letter of invitation "
+    "was not published).",
+)
+"""The basis of the groups' rules: who is in each group is fact, the wording illustrative."""
+
+_ACADEMIC_KINDS_OF_GROUP_3 = (OrganizationKind.UNIVERSITY, OrganizationKind.TECHNICAL_COLLEGE)
+
+GROUP_RULES = {
+    "group-1": Any(
+        rules=tuple(HasRole(role=role) for role in ICT_ROLES),
+        label=_t(
+            "Maofisa TEHAMA na Maofisa wanaotumia mifumo ya TEHAMA",
+            "ICT officers and officers who use ICT systems",
+        ),
+        basis=_RULE_BASIS,
+    ),
+    "group-2": Any(
+        rules=tuple(HasRole(role=role) for role in LEADER_ROLES),
+        label=_t(
+            "Makatibu Wakuu, Wakuu wa Taasisi na Wakurugenzi wa Mamlaka za Serikali za Mitaa",
+            "Permanent secretaries, heads of institutions and directors of local government "
+            "authorities",
+        ),
+        basis=_RULE_BASIS,
+    ),
+    "group-3": Any(
+        rules=(
+            InGroup(group="group-1"),
+            InGroup(group="group-2"),
+            Any(rules=tuple(HasRole(role=role) for role in ACADEMIC_ROLES))
+            & OrganizationKindIn(kinds=frozenset(_ACADEMIC_KINDS_OF_GROUP_3)),
+        ),
+        label=_t(
+            "Washiriki wa makundi yote pamoja na Wabunifu na Watafiti kutoka Vyuo Vikuu na "
+            "Vyuo vinavyotoa mafunzo ya Teknolojia",
+            "Everyone of groups 1 and 2, plus innovators and researchers from universities "
+            "and technology colleges",
+        ),
+        basis=_RULE_BASIS,
+    ),
+}
+"""Who belongs to each group, as rules; the example's participants follow them."""
+
 GROUPS = (
     ParticipantGroup(
         id="group-1",
+        rule=GROUP_RULES["group-1"],
         name=_t("Kundi la Kwanza", "Group 1"),
         days=(DAY_1, DAY_2),
         description=_t(
@@ -400,6 +449,7 @@ GROUPS = (
     ),
     ParticipantGroup(
         id="group-2",
+        rule=GROUP_RULES["group-2"],
         name=_t("Kundi la Pili", "Group 2"),
         days=(DAY_3,),
         description=_t(
@@ -411,6 +461,7 @@ GROUPS = (
     ),
     ParticipantGroup(
         id="group-3",
+        rule=GROUP_RULES["group-3"],
         name=_t("Kundi la Tatu", "Group 3"),
         days=(DAY_4,),
         description=_t(
@@ -714,19 +765,6 @@ _ABSTRACT_EN = (
 )
 
 
-def weighted_mean(review: Review, criteria: Sequence[Criterion] = CRITERIA) -> Fraction:
-    """A review's score: sum(weight * score) / sum(weights), computed exactly."""
-    weights = {c.id: Fraction(str(c.weight)) for c in criteria}
-    total = sum((weights[cid] * Fraction(str(review.scores[cid])) for cid in weights), Fraction(0))
-    return total / sum(weights.values(), Fraction(0))
-
-
-def submission_score(submission: Submission, criteria: Sequence[Criterion] = CRITERIA) -> Fraction:
-    """A submission's score: the mean of its reviews' weighted means."""
-    means = [weighted_mean(r, criteria) for r in submission.reviews]
-    return sum(means, Fraction(0)) / len(means)
-
-
 class _Submitters:
     """Picks submitters: group-3-only participants, or new people for research institutes."""
 
@@ -789,42 +827,68 @@ def _submitted_at(rng: random.Random) -> datetime:
 
 def _submissions(
     rng: random.Random, picker: _Submitters, reviewers: Sequence[Person]
-) -> tuple[Submission, ...]:
-    drafts = []
+) -> list[tuple[Submission, tuple[Review, ...]]]:
+    """The 24 submissions, submitted and under review, each with the reviews drawn for it."""
+    call = _call(())
+    drawn = []
     for n, (kind_name, org_id, sw, en) in enumerate(_table(_SUBMISSIONS), start=1):
         kind = SubmissionKind(kind_name)
         submitters = picker.pick(org_id, kind)
-        submitted = _submitted_at(rng)
-        drafts.append(
-            Submission(
-                id=f"sub-{n:02d}",
-                title=_t(sw, en),
-                kind=kind,
-                submitters=submitters,
-                organization=org_id,
-                abstract=_t(f"{sw}. {_ABSTRACT_SW}", f"{en}. {_ABSTRACT_EN}"),
-                state=SubmissionState.UNDER_REVIEW,
-                history=(
-                    StateChange(state=SubmissionState.SUBMITTED, at=submitted, by=submitters[0]),
-                    StateChange(state=SubmissionState.UNDER_REVIEW, at=REVIEW_STARTS, by=COMMITTEE),
-                ),
-                reviews=_reviews(rng, org_id, reviewers),
-            )
+        draft = Submission(
+            id=f"sub-{n:02d}",
+            title=_t(sw, en),
+            kind=kind,
+            submitters=submitters,
+            organization=org_id,
+            abstract=_t(f"{sw}. {_ABSTRACT_SW}", f"{en}. {_ABSTRACT_EN}"),
         )
-    ranked = sorted(drafts, key=lambda s: (-submission_score(s), s.id))
-    booths = {s.id: f"B{i:02d}" for i, s in enumerate(ranked[:ACCEPTED], start=1)}
-    decided = []
-    for s in drafts:
-        state = SubmissionState.ACCEPTED if s.id in booths else SubmissionState.REJECTED
-        decided.append(
-            attrs.evolve(
-                s,
-                state=state,
-                history=(*s.history, StateChange(state=state, at=DECISION_AT, by=COMMITTEE)),
-                booth=booths.get(s.id),
-            )
+        submitted = transition(
+            draft, SubmissionState.SUBMITTED, at=_submitted_at(rng), by=submitters[0], call=call
         )
-    return tuple(decided)
+        under_review = transition(
+            submitted, SubmissionState.UNDER_REVIEW, at=REVIEW_STARTS, by=COMMITTEE
+        )
+        drawn.append((under_review, _reviews(rng, org_id, reviewers)))
+    return drawn
+
+
+def _research_and_innovation_call(
+    rng: random.Random,
+    picker: _Submitters,
+    reviewers: Sequence[Person],
+    people: Sequence[Person],
+    orgs: _Orgs,
+) -> CallForSubmissions:
+    """The call from opening to the announced selection, run through egov_events.submissions.
+
+    The submissions are reviewed (conflicts of interest refused), ranked,
+    the top ``ACCEPTED`` accepted and the rest rejected in one announcement
+    (the committee kept no waiting list), and booths given in rank order.
+    """
+    drawn = _submissions(rng, picker, reviewers)
+    # The committee's view of the people and institutions, for the review checks.
+    desk = Event(
+        id="kikao-kazi-2019",
+        title=_t("Kamati ya tathmini", "Review committee"),
+        organizer=ORGANIZER.id,
+        timezone=TZ,
+        first_day=DAY_1,
+        last_day=DAY_4,
+        updated=UPDATED,
+        people=(*people, *picker.extra),
+        organizations=tuple(orgs.all),
+    )
+    call = _call(())
+    reviewed = []
+    for under_review, reviews in drawn:
+        submission = under_review
+        for review in reviews:
+            submission = add_review(submission, review, call=call, event=desk)
+        reviewed.append(submission)
+    call = _call(tuple(reviewed))
+    selection = select(call, call.submissions, waiting=0)
+    decided = apply(selection, call.submissions, at=DECISION_AT, by=COMMITTEE)
+    return _call(assign_booths(call, decided))
 
 
 def _call(submissions: tuple[Submission, ...]) -> CallForSubmissions:
@@ -1050,7 +1114,7 @@ def build() -> Event:
     participants, people = _participants(rng, orgs, names)
     staff = _staff(names, orgs)
     picker = _Submitters(rng, names, participants, {o.id: o for o in orgs.all})
-    call = _call(_submissions(rng, picker, staff))
+    call = _research_and_innovation_call(rng, picker, staff, [*people, *staff], orgs)
     presenters = tuple(
         s.submitters[0]
         for s in sorted(call.submissions, key=lambda s: s.booth or "")

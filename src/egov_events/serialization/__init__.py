@@ -17,7 +17,8 @@ the defaults; on input, a field with a default may be left out.
   text, ``{"en": "Workshop", "sw": "Kikao Kazi"}``.
 - Enumerations are their string values; sets are arrays in sorted order;
   the scores of a review are an object of criterion id to number.
-- A rule is an object whose ``op`` names its kind, ``{"op": "rule"}``.
+- A rule is an object whose ``op`` names its kind,
+  ``{"op": "has_role", "role": "researcher", "label": null, "basis": null}``.
 
 Reading is strict, and says everything that is wrong at once: a wrong type
 (``"5"`` is not ``5``, ``"false"`` is not ``false``), an unknown or missing
@@ -66,6 +67,7 @@ import os
 from pathlib import Path
 from typing import Any, Final
 
+from egov_events._files import write_atomically
 from egov_events.errors import ValidationError
 from egov_events.model import Event
 from egov_events.serialization import _json
@@ -226,21 +228,7 @@ def dump(event: Event, path: str | os.PathLike[str]) -> None:
         OSError: the file cannot be written.
 
     """
-    target = Path(path)
-    data = _json.encode(_CONVERTER.to_document(event))
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-    # O_EXCL: never write through a file someone else put there; 0o666 with
-    # the umask gives the same permissions as an ordinary new file.
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        temporary.replace(target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_atomically(Path(path), _json.encode(_CONVERTER.to_document(event)))
 
 
 def schema_text() -> str:

@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from egov_events._generated import write_or_check
+from egov_events._files import write_or_check
 from egov_events.serialization import SCHEMA_PATH, schema_text
 
 

@@ -438,8 +438,8 @@ def generate_schema(conv: EventConverter) -> dict[str, Any]:
 
     >>> from egov_events.serialization import make_converter
     >>> schema = generate_schema(make_converter())
-    >>> schema["$defs"]["Rule:rule"]["properties"]
-    {'op': {'const': 'rule'}}
+    >>> schema["$defs"]["Rule:has_role"]["required"]
+    ['op', 'role']
 
     Raises:
         TypeError: a field has a type the converter does not write, or a

@@ -1,4 +1,4 @@
-"""Calls for submissions, submissions, their history and their reviews.
+"""The data classes of calls for submissions: calls, submissions, history, reviews.
 
 The 2019 workshop called universities, technology colleges and research
 institutes to submit research and innovations for an exhibition; 24 came in

@@ -1,0 +1,325 @@
+"""How fast egov_events.ical writes, as ratios to a minimal hand-written writer.
+
+Two cases, each run side by side with its reference in the same process,
+round robin, ``gc.collect()`` before every timed call, one untimed warm-up:
+
+- the bundled 2019 workshop's invitations: ``invitations()`` for each of its
+  786 participants, every calendar serialized (``to_ical()``), against the
+  hand writer producing the same calendars;
+- a feed of 1,000 sessions: ``calendar()`` plus ``to_ical()``, against the
+  hand writer producing the same VEVENTs.
+
+The hand writer lives here only, as the reference: ``str.translate``
+escaping, octet-based folding, a VTIMEZONE written once, ``"".join``. Its
+output is checked to parse to the same UIDs, times, titles and descriptions
+as the library's before anything is timed.
+
+Goal (issue 4): invitations within 15x of the hand writer.
+
+    .venv/bin/python bench/bench_ical.py            # 9 rounds
+    .venv/bin/python bench/bench_ical.py --quick    # 3 rounds
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import time
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime, timedelta
+
+import attrs
+from icalendar import Calendar
+
+from egov_events.examples import kikao_kazi_2019
+from egov_events.ical import calendar, invitations
+from egov_events.ical._common import vtimezone
+from egov_events.locale import format_date
+from egov_events.model import Event, ParticipantGroup, SessionKind
+
+# -- the hand-written reference writer ---------------------------------------------
+
+_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
+
+
+def _fold(line: str) -> str:
+    raw = line.encode()
+    if len(raw) <= 75:
+        return line + "\r\n"
+    parts, start, limit = [], 0, 75
+    while start < len(raw):
+        end = min(start + limit, len(raw))
+        while end < len(raw) and (raw[end] & 0xC0) == 0x80:  # not inside a UTF-8 sequence
+            end -= 1
+        parts.append(raw[start:end].decode())
+        start, limit = end, 74
+    return "\r\n ".join(parts) + "\r\n"
+
+
+def _esc(value: str) -> str:
+    return value.translate(_ESCAPES)
+
+
+def _local(moment: datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%S")
+
+
+class HandWriter:
+    """Writes the library's invitations and feeds by string concatenation."""
+
+    def __init__(self, event: Event) -> None:
+        self.event = event
+        zone = event.timezone.key
+        self.zone = zone
+        self.vtimezone = vtimezone(zone).to_ical().decode()
+        org = event.organization(event.organizer)
+        self.organizer = _fold(
+            f'ORGANIZER;CN="{org.name.get("sw")} ({org.acronym})":mailto:{org.email}'
+        )
+        venue = event.venue
+        assert venue is not None
+        self.location = _fold(f"LOCATION;LANGUAGE=sw:{_esc(venue.name.get('sw'))}")
+        self.geo = f"GEO:{venue.latitude};{venue.longitude}\r\n"
+        self.stamp = event.updated.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+        self.people = {p.id: p for p in event.people}
+        self.rooms = {r.id: r for r in venue.rooms}
+        self.group_days: dict[str, list[tuple[date, datetime, datetime]]] = {}
+        self.texts: dict[str, str] = {}
+
+    def days(self, group: ParticipantGroup) -> list[tuple[date, datetime, datetime]]:
+        """A group's days and hours, worked out once per group (as the library does)."""
+        if group.id not in self.group_days:
+            e = self.event
+            days = []
+            for day in group.days:
+                todays = [
+                    s
+                    for s in e.sessions
+                    if group.id in s.groups and s.start.astimezone(e.timezone).date() == day
+                ]
+                if todays:
+                    start = min(s.start for s in todays).astimezone(e.timezone)
+                    end = max(s.end for s in todays).astimezone(e.timezone)
+                    days.append((day, start, end))
+            self.group_days[group.id] = days
+        return self.group_days[group.id]
+
+    def _dt(self, name: str, moment: datetime) -> str:
+        return f"{name};TZID={self.zone}:{_local(moment)}\r\n"
+
+    def invitations(self, participant_id: str) -> list[str]:
+        e = self.event
+        p = e.participant(participant_id)
+        person = self.people[p.person]
+        attendee = _fold(
+            f'ATTENDEE;CN="{person.display_name}";CUTYPE=INDIVIDUAL;PARTSTAT=NEEDS-ACTION;'
+            f"ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:{person.email}"
+        )
+        out = []
+        for group in e.groups:
+            if group.id not in p.groups:
+                continue
+            days = self.days(group)
+            title = f"{e.title.get('sw')}: {group.name.get('sw')}"
+            summary = _fold(f"SUMMARY;LANGUAGE=sw:{_esc(title)}")
+            uid = f"UID:group+{group.id}@{e.id}.egov-events\r\n"
+            common = (
+                f"DTSTAMP:{self.stamp}\r\n{uid}SEQUENCE:{e.revision}\r\n{attendee}"
+                f"{self.geo}{self.location}{self.organizer}"
+            )
+            text = self.texts.get(group.id)
+            if text is None:
+                lines = ["Ratiba:"]
+                lines += [
+                    f"- {format_date(d, lang='sw', weekday=True)}, {a:%H:%M}–{b:%H:%M}"
+                    for d, a, b in days
+                ]
+                text = "\n".join(lines)
+                if group.description:
+                    text = f"{group.description.get('sw')}\n\n{text}"
+                self.texts[group.id] = text
+            first = days[0]
+            parts = [
+                "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                "PRODID:-//egov_events//egov_events calendar export//EN\r\n"
+                "CALSCALE:GREGORIAN\r\nMETHOD:REQUEST\r\n",
+                self.vtimezone,
+                "BEGIN:VEVENT\r\n",
+                summary,
+                self._dt("DTSTART", first[1]),
+                self._dt("DTEND", first[2]),
+                common,
+            ]
+            if len(days) > 1:
+                parts.append(
+                    f"RDATE;TZID={self.zone}:" + ",".join(_local(d[1]) for d in days) + "\r\n"
+                )
+            parts.append(_fold(f"CATEGORIES;LANGUAGE=sw:{_esc(group.name.get('sw'))}"))
+            parts.append(_fold(f"DESCRIPTION;LANGUAGE=sw:{_esc(text)}"))
+            parts.append("STATUS:CONFIRMED\r\nEND:VEVENT\r\n")
+            length = first[2] - first[1]
+            for _, a, b in days[1:]:
+                if b - a != length:
+                    parts += [
+                        "BEGIN:VEVENT\r\n",
+                        summary,
+                        self._dt("DTSTART", a),
+                        self._dt("DTEND", b),
+                        self._dt("RECURRENCE-ID", a),
+                        common,
+                        "STATUS:CONFIRMED\r\nEND:VEVENT\r\n",
+                    ]
+            parts.append("END:VCALENDAR\r\n")
+            out.append("".join(parts))
+        return out
+
+    def feed(self) -> str:
+        e = self.event
+        parts = [
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+            "PRODID:-//egov_events//egov_events calendar export//EN\r\n"
+            "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n",
+            _fold(f"NAME;LANGUAGE=sw:{_esc(e.title.get('sw'))}"),
+            self.vtimezone,
+        ]
+        for s in sorted(e.sessions, key=lambda s: (s.start, s.id)):
+            room = self.rooms.get(s.room or "")
+            assert e.venue is not None
+            place = ", ".join([*([room.name.get("sw")] if room else []), e.venue.name.get("sw")])
+            groups = [g.name.get("sw") for g in e.groups if g.id in s.groups]
+            parts += [
+                "BEGIN:VEVENT\r\n",
+                _fold(f"SUMMARY;LANGUAGE=sw:{_esc(s.title.get('sw'))}"),
+                self._dt("DTSTART", s.start),
+                self._dt("DTEND", s.end),
+                f"DTSTAMP:{self.stamp}\r\n",
+                _fold(f"UID:{s.id}@{e.id}.egov-events"),
+                f"SEQUENCE:{e.revision}\r\n",
+                _fold(
+                    "CATEGORIES;LANGUAGE=sw:"
+                    + ",".join(_esc(c) for c in ["Kikao cha pamoja", *groups])
+                ),
+                _fold(f"DESCRIPTION;LANGUAGE=sw:{_esc(s.description.get('sw'))}")
+                if s.description
+                else "",
+                self.geo,
+                _fold(f"LOCATION;LANGUAGE=sw:{_esc(place)}"),
+                self.organizer,
+                "STATUS:CONFIRMED\r\n",
+                f"X-EGOV-EVENTS-KIND:{s.kind.value}\r\n",
+                *(f"X-EGOV-EVENTS-GROUP:{g}\r\n" for g in sorted(s.groups)),
+                "END:VEVENT\r\n",
+            ]
+        parts.append("END:VCALENDAR\r\n")
+        return "".join(parts)
+
+
+# -- the cases ---------------------------------------------------------------------
+
+
+def thousand_sessions(event: Event) -> Event:
+    """The bundled event with 1,000 plenary sessions of 20 minutes over its four days."""
+    sessions = []
+    tz = event.timezone
+    for n in range(1000):
+        day = event.days[n % 4]
+        slot = n // 4
+        start = datetime(day.year, day.month, day.day, 7, tzinfo=tz) + timedelta(minutes=3 * slot)
+        base = event.sessions[n % len(event.sessions)]
+        sessions.append(
+            attrs.evolve(
+                base,
+                id=f"s-{n:04d}",
+                kind=SessionKind.PLENARY,
+                start=start,
+                end=start + timedelta(minutes=20),
+                speakers=(),
+                chairs=(),
+            )
+        )
+    return attrs.evolve(event, sessions=tuple(sessions), calls=())
+
+
+def _same(ours: Iterable[bytes], theirs: Iterable[str]) -> None:
+    """The hand writer's output parses to what the library wrote."""
+
+    def key(data: bytes) -> list[tuple[str, ...]]:
+        cal = Calendar.from_ical(data)
+        return [
+            (
+                str(ev["UID"]),
+                ev["DTSTART"].dt.isoformat(),
+                ev["DTEND"].dt.isoformat(),
+                str(ev["SUMMARY"]),
+                str(ev.get("DESCRIPTION", "")),
+                str(ev.get("ORGANIZER", "")),
+                str(ev.get("ATTENDEE", "")),
+            )
+            for ev in cal.walk("VEVENT")
+        ]
+
+    for a, b in zip(ours, theirs, strict=True):
+        assert key(a) == key(b.encode()), (key(a), key(b.encode()))
+
+
+def _time(fn: Callable[[], object]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="3 rounds instead of 9")
+    args = parser.parse_args()
+    rounds = 3 if args.quick else 9
+
+    event = kikao_kazi_2019()
+    ids = [p.id for p in event.participants]
+    hand = HandWriter(event)
+    big = thousand_sessions(event)
+    big_hand = HandWriter(big)
+
+    def ours_invites() -> int:
+        return sum(len(c.to_ical()) for pid in ids for c in invitations(event, pid))
+
+    def hand_invites() -> int:
+        return sum(len(c.encode()) for pid in ids for c in hand.invitations(pid))
+
+    def ours_feed() -> int:
+        return len(calendar(big).to_ical())
+
+    def hand_feed() -> int:
+        return len(big_hand.feed().encode())
+
+    _same(
+        (c.to_ical() for pid in ids[::50] for c in invitations(event, pid)),
+        (c for pid in ids[::50] for c in hand.invitations(pid)),
+    )
+    _same([calendar(big).to_ical()], [big_hand.feed()])
+
+    cases = {
+        "786 invitations: hand writer [reference]": hand_invites,
+        "786 invitations: egov_events.ical": ours_invites,
+        "1,000-session feed: hand writer [reference]": hand_feed,
+        "1,000-session feed: egov_events.ical": ours_feed,
+    }
+    for fn in cases.values():  # warm-up, untimed
+        fn()
+    samples: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(rounds):
+        for name, fn in cases.items():
+            samples[name].append(_time(fn))
+    print(f"median of {rounds} rounds, seconds (min-max); ratio to the hand writer of the case")
+    names = list(cases)
+    for i, name in enumerate(names):
+        reference = statistics.median(samples[names[i - i % 2]])
+        med = statistics.median(samples[name])
+        lo, hi = min(samples[name]), max(samples[name])
+        print(f"{name:48} {med:8.4f} ({lo:.4f}-{hi:.4f})  {med / reference:6.1f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,165 @@
+"""Speed of the rule engine, as ratios to a hand-written lambda measured in the same run.
+
+    .venv/bin/python bench/bench_rules.py [--quick]
+
+Over N participants (1,000,000; 200,000 with --quick) and a three-clause
+rule (an ICT role, the kind of organization, the region), against the
+lambda a developer would write for the same records:
+
+- compiled: ``egov_events.rules.compile`` (goal <= 1.25x);
+- polars: ``frame.filter(to_polars(rule))`` on an existing DataFrame (goal <= 0.25x),
+  and the verdict with one column per leaf (``explain_frame``);
+- explain: one ``explain`` call against one lambda call (goal <= 100x);
+- check + compile of 100 group rules, in milliseconds (goal < 50 ms).
+
+Each case runs round-robin, several times; the median, min and max ratio
+are printed. The participants are built without re-running the model's
+checks (they are the same attrs records), so that setting up a million
+takes seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import statistics
+import time
+from collections.abc import Callable
+
+import egov_events as ee
+from egov_events import rules
+from egov_events.rules import AttributeIn, HasRole, InGroup, OrganizationKindIn, _plan
+
+KINDS = frozenset(
+    {
+        ee.OrganizationKind.MINISTRY,
+        ee.OrganizationKind.LOCAL_GOVERNMENT_AUTHORITY,
+        ee.OrganizationKind.REGIONAL_SECRETARIAT,
+    }
+)
+REGIONS = frozenset({"Dodoma", "Dar es Salaam", "Mwanza", "Arusha"})
+ROLES = ("ict_officer", "ict_system_user", "permanent_secretary", "head_of_institution",
+         "lga_director", "innovator", "researcher")  # fmt: skip
+
+
+def records(event: ee.Event, n: int) -> list[ee.Participant]:
+    rng = random.Random(42)  # noqa: S311 (synthetic data)
+    orgs = [o.id for o in event.organizations]
+    regions = [*sorted(REGIONS), "Mbeya", "Tanga", "Iringa", "Kigoma", None]
+    out = []
+    for i in range(n):
+        p = object.__new__(ee.Participant)
+        fields = {
+            "id": f"p-{i}",
+            "person": "person-0001",
+            "organization": rng.choice(orgs),
+            "roles": frozenset(rng.sample(ROLES, rng.choice((0, 1, 1, 1, 2)))),
+            "groups": frozenset(),
+            "status": ee.RegistrationStatus.CONFIRMED,
+            "days_attended": frozenset(),
+            "region": rng.choice(regions),
+        }
+        for name, value in fields.items():
+            object.__setattr__(p, name, value)
+        out.append(p)
+    return out
+
+
+def timed(run: Callable[[], object]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="200,000 participants, 3 runs")
+    args = parser.parse_args()
+    n, reps = (200_000, 3) if args.quick else (1_000_000, 7)
+
+    event = ee.examples.kikao_kazi_2019()
+    rule = (
+        (HasRole(role="ict_officer") | HasRole(role="ict_system_user"))
+        & OrganizationKindIn(kinds=KINDS)
+        & AttributeIn(attribute="region", values=REGIONS)
+    )
+    recs = records(event, n)
+    kind = {o.id: o.kind for o in event.organizations}
+
+    def hand(p: ee.Participant) -> bool:
+        return (
+            ("ict_officer" in p.roles or "ict_system_user" in p.roles)
+            and kind[p.organization] in KINDS
+            and p.region in REGIONS
+        )
+
+    compiled = rules.compile(rule, event=event)
+    expected = sum(1 for p in recs if hand(p))
+    assert expected == sum(1 for p in recs if compiled(p))
+
+    import polars as pl  # noqa: PLC0415 (optional)
+
+    frame = rules.rule_frame(event, recs)
+    expr = rules.to_polars(rule, event=event)
+    assert expected == frame.filter(expr).height
+
+    sample = recs[:2000]
+
+    def explain_all() -> None:
+        for p in sample:
+            rules.explain(rule, p, event=event)
+
+    def hand_sample() -> None:
+        for p in sample:
+            hand(p)
+
+    def check_and_compile() -> None:
+        _plan._CACHE.clear()
+        for i in range(100):
+            group_rule = (
+                InGroup(group=f"group-{(i % 3) + 1}")
+                | (HasRole(role=ROLES[i % 7]) & OrganizationKindIn(kinds=KINDS))
+                | AttributeIn(attribute="region", values={f"region-{i}"})
+            )
+            assert not rules.find_problems(group_rule, event=event)
+            rules.compile(group_rule, event=event)
+
+    cases: dict[str, Callable[[], object]] = {
+        "lambda": lambda: sum(1 for p in recs if hand(p)),
+        "compiled": lambda: sum(1 for p in recs if compiled(p)),
+        "polars filter": lambda: frame.filter(expr).height,
+        "polars leaf columns": lambda: rules.explain_frame(rule, frame, event=event).height,
+        "explain x2000": explain_all,
+        "lambda x2000": hand_sample,
+        "check+compile x100": check_and_compile,
+    }
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(reps):
+        for name, run in cases.items():
+            times[name].append(timed(run))
+
+    def ratios(name: str, reference: str) -> list[float]:
+        return [a / b for a, b in zip(times[name], times[reference], strict=True)]
+
+    print(f"{n:,} participants, {reps} round-robin runs; polars {pl.__version__}")
+    print(f"lambda: median {statistics.median(times['lambda']):.3f} s")
+    print(f"{'case':<22}{'median':>9}{'min':>9}{'max':>9}   goal")
+    for name, reference, goal in (
+        ("compiled", "lambda", "<= 1.25x"),
+        ("polars filter", "lambda", "<= 0.25x"),
+        ("polars leaf columns", "lambda", "<= 0.30x"),
+        ("explain x2000", "lambda x2000", "<= 100x (one explanation / one lambda call)"),
+    ):
+        r = ratios(name, reference)
+        print(f"{name:<22}{statistics.median(r):>8.2f}x{min(r):>8.2f}x{max(r):>8.2f}x   {goal}")
+    ms = [t * 1000 for t in times["check+compile x100"]]
+    print(
+        f"{'check+compile x100':<22}{statistics.median(ms):>7.1f}ms{min(ms):>7.1f}ms"
+        f"{max(ms):>7.1f}ms   < 50 ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""iCalendar for every calendar client: feeds, invitations, cancellations, linting, reading.
+
+- :func:`calendar`: the programme as a feed (METHOD:PUBLISH), for the whole
+  event, one group or one participant, in Swahili or English;
+- :func:`invitations` and :func:`cancellations`: iTIP scheduling objects
+  (METHOD:REQUEST, METHOD:CANCEL), one per group of a participant;
+- :func:`lint`: the checks that parsers do not make;
+- :func:`read`: a calendar back into an :class:`~egov_events.Event`.
+
+Output is deterministic: the same event gives the same bytes, with UIDs that
+never change (``<session-id>@<event-id>.egov-events``) and DTSTAMP from the
+event's ``updated``, never the clock.
+
+>>> from egov_events import ical
+>>> from egov_events.examples import kikao_kazi_2019
+>>> data = ical.calendar(kikao_kazi_2019()).to_ical()
+>>> ical.lint(data)
+[]
+>>> len(ical.read(data).sessions)
+38
+
+This module imports icalendar; ``import egov_events`` does not.
+"""
+
+from __future__ import annotations
+
+from egov_events.ical._email import SendReport, invitation_emails, send_emails
+from egov_events.ical._feed import calendar
+from egov_events.ical._itip import cancellations, invitations
+from egov_events.ical._lint import lint
+from egov_events.ical._read import read
+
+__all__ = [
+    "SendReport",
+    "calendar",
+    "cancellations",
+    "invitation_emails",
+    "invitations",
+    "lint",
+    "read",
+    "send_emails",
+]

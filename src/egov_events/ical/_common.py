@@ -1,0 +1,334 @@
+"""What feeds, invitations, the linter and the reader share.
+
+- **UIDs** (RFC 5545 section 3.8.4.7), stable across exports, languages and
+  versions of the library, built from ids only:
+
+  ================================  =========================================
+  what                              UID
+  ================================  =========================================
+  a session (feeds)                 ``<session-id>@<event-id>.egov-events``
+  a group's scheduling object       ``group+<group-id>@<event-id>.egov-events``
+  (invitations, cancellations)
+  a feed (RFC 7986 calendar UID)    ``feed+event@<event-id>.egov-events``,
+                                    ``feed+group+<group-id>@...``,
+                                    ``feed+participant+<participant-id>@...``
+  ================================  =========================================
+
+  Ids are letters, digits, ``.``, ``_`` and ``-``, so ``+`` cannot occur in a
+  session id and the kinds never collide.
+- **Time zones**: one VTIMEZONE per zone name, built once per process
+  (:func:`vtimezone`) and shared by every calendar written afterwards.
+- **Text**: every TEXT value goes through :func:`text`, which writes line
+  breaks as LF, drops the control characters TEXT cannot hold (RFC 5545
+  section 3.3.11) and wraps the value in :class:`icalendar.vText`, so it is
+  escaped even where icalendar 7.3 would write it verbatim (``NAME``,
+  ``X-WR-*`` and ``X-`` properties).
+- **Languages**: :func:`choose` picks the text for a reader of a language,
+  falling back to the other language where a text is missing.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Final
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Timezone, vCalAddress, vText
+
+from egov_events.locale import language
+from egov_events.model import (
+    Event,
+    EventStatus,
+    Session,
+    SessionKind,
+    SessionStatus,
+)
+from egov_events.text import LocalizedText
+
+__all__ = [
+    "CALENDAR_COLOR",
+    "PRODID",
+    "REFRESH_INTERVAL",
+    "UID_DOMAIN",
+    "X_GROUP",
+    "X_GROUP_NAME",
+    "X_KIND",
+    "check_language",
+    "choose",
+    "clean",
+    "feed_uid",
+    "group_uid",
+    "kind_name",
+    "label",
+    "organizer_address",
+    "parse",
+    "parse_uid",
+    "session_status",
+    "session_uid",
+    "text",
+    "unescape",
+    "utc",
+    "vtimezone",
+    "zone_name",
+]
+
+PRODID: Final = "-//egov_events//egov_events calendar export//EN"
+"""PRODID of every calendar (RFC 5545 section 3.7.3); no version number, so
+that a new release of the library writes the same bytes."""
+
+UID_DOMAIN: Final = "egov-events"
+"""The last label of every UID the library writes."""
+
+CALENDAR_COLOR: Final = "darkgreen"
+"""RFC 7986 section 5.9 COLOR of feeds, a CSS3 colour name."""
+
+REFRESH_INTERVAL: Final = timedelta(hours=12)
+"""RFC 7986 section 5.7 REFRESH-INTERVAL of feeds: programmes change rarely."""
+
+X_KIND: Final = "X-EGOV-EVENTS-KIND"
+"""Non-standard property (RFC 5545 section 3.8.8.2): a session's kind."""
+X_GROUP: Final = "X-EGOV-EVENTS-GROUP"
+"""Non-standard property: one group id of a session's audience (repeated)."""
+X_GROUP_NAME: Final = "X-EGOV-EVENTS-GROUP-NAME"
+"""Non-standard calendar property: a group's name; parameter ``X-EGOV-EVENTS-GROUP``
+holds its id and ``LANGUAGE`` the language of the name."""
+
+
+def session_uid(event_id: str, session_id: str) -> str:
+    """The UID of a session's VEVENT in every feed.
+
+    >>> session_uid("kikao-kazi-2019", "s-2019-01-30-opening")
+    's-2019-01-30-opening@kikao-kazi-2019.egov-events'
+    """
+    return f"{session_id}@{event_id}.{UID_DOMAIN}"
+
+
+def group_uid(event_id: str, group_id: str) -> str:
+    """The UID of a group's scheduling object (invitations and cancellations).
+
+    >>> group_uid("kikao-kazi-2019", "group-1")
+    'group+group-1@kikao-kazi-2019.egov-events'
+    """
+    return f"group+{group_id}@{event_id}.{UID_DOMAIN}"
+
+
+def feed_uid(event_id: str, scope: str) -> str:
+    """The RFC 7986 UID of a feed; *scope* is ``event``, ``group+<id>`` or ``participant+<id>``.
+
+    >>> feed_uid("kikao-kazi-2019", "group+group-2")
+    'feed+group+group-2@kikao-kazi-2019.egov-events'
+    """
+    return f"feed+{scope}@{event_id}.{UID_DOMAIN}"
+
+
+_OUR_UID = re.compile(
+    r"^(?P<local>[A-Za-z0-9][A-Za-z0-9._+-]*)@(?P<event>[A-Za-z0-9][A-Za-z0-9._-]*)\."
+    + re.escape(UID_DOMAIN)
+    + "$"
+)
+
+
+def parse_uid(uid: str) -> tuple[str, str, str] | None:
+    """Split a UID this library wrote into ``(kind, id, event id)``; ``None`` for others.
+
+    >>> parse_uid("s-2019-01-30-opening@kikao-kazi-2019.egov-events")
+    ('session', 's-2019-01-30-opening', 'kikao-kazi-2019')
+    >>> parse_uid("group+group-1@kikao-kazi-2019.egov-events")
+    ('group', 'group-1', 'kikao-kazi-2019')
+    >>> parse_uid("040000008200E00074C5B7101A82E008@example.com") is None
+    True
+    """
+    found = _OUR_UID.fullmatch(uid)
+    if found is None:
+        return None
+    local, event_id = found["local"], found["event"]
+    if "+" not in local:
+        return "session", local, event_id
+    kind, _, rest = local.partition("+")
+    return kind, rest, event_id
+
+
+@functools.cache
+def vtimezone(key: str) -> Timezone:
+    r"""The VTIMEZONE of the zone *key*, built once per process (RFC 5545 section 3.6.5).
+
+    It covers 1970 to 2038, icalendar's default range, which keeps local
+    mean time offsets with seconds out; icalendar's COMMENT saying so is
+    left out, as clients show nothing of it. Calendars share the one
+    component: treat it as read-only.
+
+    >>> print(vtimezone("Africa/Dar_es_Salaam").to_ical().decode().replace("\r\n", "\n"))
+    BEGIN:VTIMEZONE
+    TZID:Africa/Dar_es_Salaam
+    ...
+    TZOFFSETTO:+0300
+    END:STANDARD
+    END:VTIMEZONE
+    <BLANKLINE>
+    """
+    zone = Timezone.from_tzid(key)
+    zone.pop("COMMENT", None)
+    return zone
+
+
+def parse(text: str) -> tuple[Calendar | None, str]:
+    """Parse one VCALENDAR (RFC 5545 section 3.4); ``(None, why)`` when it is not one."""
+    if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
+        return None, "not an iCalendar object: it does not begin with BEGIN:VCALENDAR"
+    try:
+        cal = Calendar.from_ical(text)
+    except ValueError as exc:
+        return None, f"not an iCalendar object: {exc}"
+    if not isinstance(cal, Calendar):  # pragma: no cover (BEGIN:VCALENDAR was checked)
+        return None, "not an iCalendar object: it does not begin with BEGIN:VCALENDAR"
+    return cal, ""
+
+
+def zone_name(moment: datetime) -> str:
+    """The IANA name of the zone of an aware datetime from the model."""
+    zone = moment.tzinfo
+    if isinstance(zone, ZoneInfo):
+        return zone.key
+    return "UTC"  # pragma: no cover (the model accepts ZoneInfo zones only)
+
+
+def utc(moment: datetime) -> datetime:
+    """*moment* in UTC, as DTSTAMP and LAST-MODIFIED require (RFC 5545 section 3.8.7.2)."""
+    return moment.astimezone(UTC)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean(value: str) -> str:
+    r"""*value* as RFC 5545 TEXT can carry it (section 3.3.11).
+
+    Line breaks become LF, the one line break TEXT can express (``\n``), and
+    control characters other than tab are dropped, since TEXT cannot hold
+    them.
+
+    >>> clean("Ufunguzi\r\nATTENDEE:x\rB\x07")
+    'Ufunguzi\nATTENDEE:x\nB'
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", value)
+
+
+def text(value: str) -> vText:
+    r"""*value* cleaned and wrapped so that icalendar always escapes it.
+
+    icalendar 7.3 writes ``NAME``, ``X-WR-CALNAME``, ``X-WR-CALDESC`` and
+    ``X-`` properties verbatim when given a plain ``str``; a ``vText`` is
+    escaped everywhere (``\,`` ``\;`` ``\\`` ``\n``).
+
+    >>> text("Kikao, siku; 1").to_ical()
+    b'Kikao\\, siku\\; 1'
+    """
+    return vText(clean(value))
+
+
+_UNESCAPES = {"\\\\": "\\", "\\;": ";", "\\,": ",", "\\n": "\n", "\\N": "\n"}
+_ESCAPE = re.compile(r"\\[\\;,nN]")
+
+
+def unescape(value: str) -> str:
+    r"""Undo RFC 5545 TEXT escaping, for values icalendar hands back still escaped.
+
+    >>> unescape(r"Kundi\, la\; kwanza\\ \n2")
+    'Kundi, la; kwanza\\ \n2'
+    """
+    return _ESCAPE.sub(lambda m: _UNESCAPES[m.group()], value)
+
+
+def choose(value: LocalizedText, lang: str) -> tuple[str, str]:
+    """``(language tag, text)`` for a reader of *lang*, the other language where missing.
+
+    >>> choose(LocalizedText.of(en="Lunch"), "sw")
+    ('en', 'Lunch')
+    """
+    other = "en" if lang == "sw" else "sw"
+    return value.resolve(lang, fallback=(lang, other))
+
+
+def check_language(lang: str) -> str:
+    """The supported language for *lang* (``ValueError`` for others)."""
+    return language(lang)
+
+
+_KIND_NAMES: Final[dict[SessionKind, tuple[str, str]]] = {
+    SessionKind.OPENING: ("Ufunguzi", "Opening"),
+    SessionKind.KEYNOTE: ("Hotuba kuu", "Keynote"),
+    SessionKind.PLENARY: ("Kikao cha pamoja", "Plenary"),
+    SessionKind.PANEL: ("Mjadala", "Panel"),
+    SessionKind.BREAKOUT: ("Majadiliano ya makundi", "Breakout discussion"),
+    SessionKind.EXHIBITION: ("Maonesho", "Exhibition"),
+    SessionKind.BREAK: ("Mapumziko", "Break"),
+    SessionKind.CLOSING: ("Kufunga", "Closing"),
+    SessionKind.OTHER: ("Mengineyo", "Other"),
+}
+
+_LABELS: Final[dict[str, tuple[str, str]]] = {
+    "speaker": ("Mzungumzaji", "Speaker"),
+    "speakers": ("Wazungumzaji", "Speakers"),
+    "chair": ("Mwenyekiti", "Chair"),
+    "chairs": ("Wenyeviti", "Chairs"),
+    "documents": ("Nyaraka", "Documents"),
+    "online": ("Jiunge mtandaoni", "Join online"),
+    "join": ("Jiunge", "Join"),
+    "programme": ("Ratiba", "Programme"),
+    "personal": ("ratiba binafsi", "personal programme"),
+    "cancelled": ("kimefutwa", "cancelled"),
+}
+
+
+def label(key: str, lang: str) -> str:
+    """A fixed word of the calendars in *lang* (``sw`` or ``en``).
+
+    >>> label("speakers", "sw"), label("speakers", "en")
+    ('Wazungumzaji', 'Speakers')
+    """
+    sw, en = _LABELS[key]
+    return sw if lang == "sw" else en
+
+
+def kind_name(kind: SessionKind, lang: str) -> str:
+    """The name of a kind of session in *lang*, for CATEGORIES.
+
+    >>> kind_name(SessionKind.BREAK, "sw"), kind_name(SessionKind.BREAK, "en")
+    ('Mapumziko', 'Break')
+    """
+    sw, en = _KIND_NAMES[kind]
+    return sw if lang == "sw" else en
+
+
+def session_status(event: Event, session: Session) -> str:
+    """The VEVENT STATUS of a session (RFC 5545 section 3.8.1.11).
+
+    A cancelled event cancels every session; a tentative or postponed event
+    makes every session that is not cancelled tentative.
+    """
+    if event.status is EventStatus.CANCELLED or session.status is SessionStatus.CANCELLED:
+        return "CANCELLED"
+    if session.status is SessionStatus.TENTATIVE or event.status in {
+        EventStatus.TENTATIVE,
+        EventStatus.POSTPONED,
+    }:
+        return "TENTATIVE"
+    return "CONFIRMED"
+
+
+def organizer_address(event: Event, lang: str) -> vCalAddress | None:
+    """ORGANIZER: the organizing organization's bare ``mailto:`` with CN, if it has an address.
+
+    RFC 5545 section 3.8.4.3; the display name goes to CN, never into the
+    address (``mailto:Name <addr>`` is refused by clients).
+    """
+    org = event.organization(event.organizer)
+    if org.email is None:
+        return None
+    _, name = choose(org.name, lang)
+    address = vCalAddress(f"mailto:{org.email}")
+    address.params["CN"] = clean(f"{name} ({org.acronym})" if org.acronym else name)
+    return address

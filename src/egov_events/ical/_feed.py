@@ -1,0 +1,279 @@
+"""Feeds: the programme as a published calendar (METHOD:PUBLISH, RFC 5546 section 3.2.1)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+from icalendar import (
+    Calendar,
+    Component,
+    vCalAddress,
+    vDuration,
+    vUri,
+)
+from icalendar import (
+    Event as VEvent,
+)
+
+from egov_events.ical import _common as k
+from egov_events.model import Event, Participant, ParticipantGroup, Session
+from egov_events.text import LocalizedText
+
+__all__ = ["calendar", "location", "new_calendar"]
+
+
+def new_calendar(event: Event, method: str, zones: Iterable[str]) -> Calendar:
+    """An empty VCALENDAR with PRODID, VERSION, CALSCALE, METHOD and the VTIMEZONEs of *zones*.
+
+    Each VTIMEZONE is the one built once per process (:func:`~._common.vtimezone`).
+    """
+    cal = Calendar()
+    cal.add("PRODID", k.PRODID)
+    cal.add("VERSION", "2.0")
+    cal.add("CALSCALE", "GREGORIAN")
+    cal.add("METHOD", method)
+    for key in sorted(set(zones)):
+        if key != "UTC":  # UTC is written with "Z" and needs no VTIMEZONE
+            cal.add_component(k.vtimezone(key))
+    return cal
+
+
+def location(event: Event, room_id: str | None, lang: str) -> str | None:
+    """LOCATION text: room, venue and city in *lang* (RFC 5545 section 3.8.1.7)."""
+    venue = event.venue
+    if venue is None:
+        return None
+    parts = []
+    if room_id is not None:
+        room = next((r for r in venue.rooms if r.id == room_id), None)
+        if room is not None:
+            parts.append(k.choose(room.name, lang)[1])
+    parts.append(k.choose(venue.name, lang)[1])
+    if venue.city not in parts[-1]:
+        parts.append(venue.city)
+    return ", ".join(parts)
+
+
+def add_place(component: Component, event: Event, session: Session | None, lang: str) -> None:
+    """Add LOCATION (in *lang*) and GEO (RFC 5545 section 3.8.1.6) from the venue."""
+    place = location(event, session.room if session is not None else None, lang)
+    if place is not None:
+        component.add("LOCATION", k.text(place), parameters={"LANGUAGE": lang})
+    venue = event.venue
+    if venue is not None and venue.latitude is not None and venue.longitude is not None:
+        component.add("GEO", (venue.latitude, venue.longitude))
+
+
+def add_localized(component: Component, name: str, value: LocalizedText, lang: str) -> None:
+    """Add a TEXT property in the language chosen for *lang*, with its LANGUAGE parameter."""
+    tag, chosen = k.choose(value, lang)
+    component.add(name, k.text(chosen), parameters={"LANGUAGE": tag})
+
+
+def _people(event: Event, ids: Sequence[str]) -> str:
+    return ", ".join(event.person(pid).display_name for pid in ids)
+
+
+def _description(event: Event, session: Session, lang: str) -> str:
+    """DESCRIPTION: the session's text, speakers, chairs, join link and documents."""
+    blocks = []
+    if session.description is not None:
+        blocks.append(k.choose(session.description, lang)[1])
+    people = []
+    if session.speakers:
+        key = "speaker" if len(session.speakers) == 1 else "speakers"
+        people.append(f"{k.label(key, lang)}: {_people(event, session.speakers)}")
+    if session.chairs:
+        key = "chair" if len(session.chairs) == 1 else "chairs"
+        people.append(f"{k.label(key, lang)}: {_people(event, session.chairs)}")
+    if people:
+        blocks.append("\n".join(people))
+    if session.online_url is not None:
+        blocks.append(f"{k.label('online', lang)}: {session.online_url}")
+    if session.documents:
+        lines = [f"{k.label('documents', lang)}:"]
+        for doc_id in session.documents:
+            doc = event.document(doc_id)
+            lines.append(f"- {k.choose(doc.title, lang)[1]}: {doc.url}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+@attrs.frozen
+class _Context:
+    """What every VEVENT of one feed shares, looked up once per feed."""
+
+    lang: str
+    organizer: vCalAddress | None
+    group_names: dict[str, str]
+    places: dict[str | None, str | None]
+
+
+def _context(event: Event, lang: str) -> _Context:
+    rooms: list[str | None] = [None, *(r.id for r in event.venue.rooms)] if event.venue else [None]
+    return _Context(
+        lang=lang,
+        organizer=k.organizer_address(event, lang),
+        group_names={g.id: k.choose(g.name, lang)[1] for g in event.groups},
+        places={room: location(event, room, lang) for room in rooms},
+    )
+
+
+def session_vevent(
+    event: Event, session: Session, lang: str, context: _Context | None = None
+) -> VEvent:
+    """The VEVENT of one session (RFC 5545 section 3.6.1), without ATTENDEE."""
+    ctx = context or _context(event, lang)
+    ev = VEvent()
+    ev.add("UID", k.session_uid(event.id, session.id))
+    ev.add("DTSTAMP", k.utc(event.updated))
+    ev.add("SEQUENCE", event.revision)
+    ev.add("DTSTART", session.start)
+    ev.add("DTEND", session.end)
+    add_localized(ev, "SUMMARY", session.title, lang)
+    description = _description(event, session, lang)
+    if description:
+        ev.add("DESCRIPTION", k.text(description), parameters={"LANGUAGE": lang})
+    place = ctx.places.get(session.room, ctx.places.get(None))
+    if place is not None:
+        ev.add("LOCATION", k.text(place), parameters={"LANGUAGE": lang})
+    venue = event.venue
+    if venue is not None and venue.latitude is not None and venue.longitude is not None:
+        ev.add("GEO", (venue.latitude, venue.longitude))
+    ev.add("STATUS", k.session_status(event, session))
+    categories = [k.kind_name(session.kind, lang)]
+    categories += [ctx.group_names[g.id] for g in event.groups if g.id in session.groups]
+    ev.add("CATEGORIES", [k.clean(c) for c in categories], parameters={"LANGUAGE": lang})
+    url = session.online_url or event.url
+    if url is not None:
+        ev.add("URL", vUri(url))
+    if session.online_url is not None:
+        # RFC 7986 section 5.11; icalendar's Conference quotes FEATURE as one value.
+        conference: dict[str, Any] = {
+            "VALUE": "URI",
+            "FEATURE": ["AUDIO", "VIDEO"],
+            "LABEL": k.label("join", lang),
+        }
+        ev.add("CONFERENCE", vUri(session.online_url), parameters=conference)
+    if ctx.organizer is not None:
+        ev.add("ORGANIZER", ctx.organizer)
+    for doc_id in session.documents:
+        doc = event.document(doc_id)
+        params = {"VALUE": "URI"}
+        if doc.media_type is not None:
+            params["FMTTYPE"] = doc.media_type
+        ev.add("ATTACH", vUri(doc.url), parameters=params)
+    ev.add(k.X_KIND, k.text(session.kind.value))
+    for group_id in sorted(session.groups):
+        ev.add(k.X_GROUP, k.text(group_id))
+    return ev
+
+
+def _names(
+    event: Event, lang: str, group: ParticipantGroup | None, personal: bool
+) -> list[tuple[str, str]]:
+    """``(tag, NAME)`` of the feed, *lang* first, then the title's other languages."""
+    tags = [lang, *(t for t in event.title.languages if t != lang)]
+    names = []
+    for tag in tags:
+        title = k.choose(event.title, tag)[1]
+        if group is not None:
+            title = f"{title}: {k.choose(group.name, tag)[1]}"
+        elif personal:
+            title = f"{title}: {k.label('personal', tag if tag in ('sw', 'en') else lang)}"
+        names.append((tag, title))
+    return names
+
+
+def calendar(  # noqa: PLR0912 (one branch per optional property)
+    event: Event,
+    *,
+    lang: str = "sw",
+    group: str | ParticipantGroup | None = None,
+    participant: str | Participant | None = None,
+    source: str | None = None,
+) -> Calendar:
+    """The programme as a feed (METHOD:PUBLISH): the whole event, one group's, or one person's.
+
+    One VEVENT per session (RFC 5545 section 3.6.1), in the session's own
+    time zone with its VTIMEZONE (section 3.2.19), UID
+    ``<session-id>@<event-id>.egov-events`` (the same in both languages and
+    every version), DTSTAMP from :attr:`Event.updated` in UTC, SEQUENCE from
+    :attr:`Event.revision`. Texts are in *lang* (``sw`` or ``en``), the
+    other language where one is missing. The calendar carries the RFC 7986
+    properties NAME and DESCRIPTION in every language of the event's title,
+    UID, COLOR, REFRESH-INTERVAL, URL and, given *source* (the address the
+    feed is published at), SOURCE.
+
+    A feed is public: it names the organizer, never an ATTENDEE or any
+    participant's e-mail (RFC 5546 section 3.2.1).
+
+    >>> from egov_events.examples import kikao_kazi_2019
+    >>> event = kikao_kazi_2019()
+    >>> feed = calendar(event, group="group-2", lang="en")
+    >>> str(feed["METHOD"]), len(feed.events), str(feed.events[0]["SUMMARY"])
+    ('PUBLISH', 12, 'Registration of participants')
+    >>> str(feed.events[0]["UID"])
+    's-2019-02-01-registration@kikao-kazi-2019.egov-events'
+    >>> calendar(event, group="kundi-9")
+    Traceback (most recent call last):
+    ...
+    KeyError: "no group with id 'kundi-9': expected one of 'group-1', 'group-2', 'group-3'"
+
+    Raises:
+        KeyError: *group* or *participant* is not in the event.
+        ValueError: *lang* is not supported, or both *group* and *participant*
+            are given.
+
+    """
+    lang = k.check_language(lang)
+    if group is not None and participant is not None:
+        msg = "give group or participant, not both"
+        raise ValueError(msg)
+    the_group = event.group(group) if group is not None else None
+    the_participant = event.participant(participant) if participant is not None else None
+    if the_group is not None:
+        sessions = event.sessions_for_group(the_group)
+        scope = f"group+{the_group.id}"
+    elif the_participant is not None:
+        sessions = event.sessions_of(the_participant)
+        scope = f"participant+{the_participant.id}"
+    else:
+        sessions = tuple(sorted(event.sessions, key=lambda s: (s.start, s.id)))
+        scope = "event"
+    zones = {k.zone_name(s.start) for s in sessions} | {k.zone_name(s.end) for s in sessions}
+    cal = new_calendar(event, "PUBLISH", zones)
+    cal.add("UID", k.feed_uid(event.id, scope))
+    for tag, name in _names(event, lang, the_group, the_participant is not None):
+        cal.add("NAME", k.text(name), parameters={"LANGUAGE": tag})
+    cal.add(
+        "X-WR-CALNAME", k.text(_names(event, lang, the_group, the_participant is not None)[0][1])
+    )
+    if event.description is not None:
+        tags = [lang, *(t for t in event.description.languages if t != lang)]
+        for tag in dict.fromkeys(k.choose(event.description, t)[0] for t in tags):
+            cal.add(
+                "DESCRIPTION", k.text(event.description.texts[tag]), parameters={"LANGUAGE": tag}
+            )
+        cal.add("X-WR-CALDESC", k.text(k.choose(event.description, lang)[1]))
+    if len(zones) == 1 and event.timezone.key in zones:
+        cal.add("X-WR-TIMEZONE", k.text(event.timezone.key))
+    cal.add("LAST-MODIFIED", k.utc(event.updated))
+    cal.add("COLOR", k.CALENDAR_COLOR)
+    cal.add("REFRESH-INTERVAL", k.REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    cal.add("X-PUBLISHED-TTL", vDuration(k.REFRESH_INTERVAL))
+    if event.url is not None:
+        cal.add("URL", vUri(event.url))
+    if source is not None:
+        cal.add("SOURCE", vUri(source))
+    used = {g for s in sessions for g in s.groups}
+    for g in event.groups:
+        if g.id in used:
+            tag, name = k.choose(g.name, lang)
+            cal.add(k.X_GROUP_NAME, k.text(name), parameters={k.X_GROUP: g.id, "LANGUAGE": tag})
+    context = _context(event, lang)
+    for session in sessions:
+        cal.add_component(session_vevent(event, session, lang, context))
+    return cal

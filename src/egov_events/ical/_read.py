@@ -1,0 +1,337 @@
+"""Reading a calendar back into an :class:`~egov_events.Event`.
+
+Problems are reported all at once in one :class:`~egov_events.ValidationError`,
+each message ending with the path of what could not be read: the component
+path, each kind of component counted from 0 within its parent, then the
+property, e.g. ``@ $.VCALENDAR.VEVENT[3].DTSTART`` (the scheme of
+:func:`~egov_events.ical.lint`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from icalendar import Calendar, Component, vText
+
+from egov_events.errors import PathPart, Problem, Problems, ValidationError
+from egov_events.ical import _common as k
+from egov_events.ical._common import parse
+from egov_events.model import (
+    Event,
+    Organization,
+    OrganizationKind,
+    ParticipantGroup,
+    Session,
+    SessionKind,
+    SessionStatus,
+)
+from egov_events.text import LocalizedText, normalize_language_tag
+
+__all__ = ["read"]
+
+_UNTITLED = LocalizedText.of(sw="Kalenda", en="Calendar")
+_UNKNOWN_ORGANIZER = LocalizedText.of(sw="Mwandaaji asiyejulikana", en="Unknown organizer")
+_STATUSES = {
+    "CONFIRMED": SessionStatus.CONFIRMED,
+    "TENTATIVE": SessionStatus.TENTATIVE,
+    "CANCELLED": SessionStatus.CANCELLED,
+}
+_FIELDS = {"start": "DTSTART", "end": "DTEND", "title": "SUMMARY", "id": "UID"}
+"""Session fields and the properties they are read from, for messages."""
+_NOT_ID = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def _tag(prop: Any, default: str) -> str:
+    raw = getattr(prop, "params", {}).get("LANGUAGE")
+    if raw:
+        try:
+            return normalize_language_tag(str(raw))
+        except ValueError:
+            pass
+    return default
+
+
+def _plain(prop: Any) -> str:
+    """The text of a property, unescaped.
+
+    TEXT values come as read; others (``NAME``, ``X-`` properties, read as
+    unknown by icalendar 7.3) are unescaped here.
+    """
+    return str(prop) if isinstance(prop, vText) else k.unescape(str(prop))
+
+
+def _all(component: Component, name: str) -> list[Any]:
+    value = component.get(name)
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _localized(component: Component, name: str, default: str) -> LocalizedText | None:
+    texts: dict[str, str] = {}
+    for prop in _all(component, name):
+        value = _plain(prop)
+        if value.strip():
+            texts.setdefault(_tag(prop, default), value)
+    return LocalizedText(texts=texts) if texts else None
+
+
+def _moment(
+    component: Component, name: str, path: tuple[PathPart, ...], problems: Problems
+) -> datetime | None:
+    """An aware datetime in a named zone from a DATE-TIME property."""
+    prop = component.get(name)
+    if prop is None:
+        return None
+    value = getattr(prop, "dt", None)
+    at = (*path, name)
+    if not isinstance(value, datetime):
+        problems.add(
+            at,
+            "an all-day date has no hours: a session needs a start and an end time "
+            "(VALUE=DATE-TIME)",
+        )
+        return None
+    tzid = prop.params.get("TZID")
+    if tzid is not None:
+        try:
+            zone = ZoneInfo(str(tzid))
+        except (ZoneInfoNotFoundError, ValueError):
+            problems.add(
+                at,
+                f"unknown time zone {str(tzid)!r}: expected an IANA name such as "
+                "'Africa/Dar_es_Salaam'",
+            )
+            return None
+        return value.replace(tzinfo=zone)
+    if value.tzinfo is None:
+        problems.add(
+            at,
+            f"floating time {value.isoformat()} (no TZID, no Z): the zone cannot be known "
+            "(RFC 5545 section 3.3.5)",
+        )
+        return None
+    return value.astimezone(ZoneInfo("UTC"))
+
+
+def _session_id(uid: str | None, index: int, taken: set[str]) -> tuple[str, str | None]:
+    """The session id for a VEVENT, and the event id its UID names (our UIDs only)."""
+    parsed = k.parse_uid(uid) if uid else None
+    if parsed is not None and parsed[0] == "session":
+        candidate, event_id = parsed[1], parsed[2]
+    else:
+        candidate = _NOT_ID.sub("-", uid or "").strip("-._")[:120].strip("-._")
+        event_id = None
+    if not candidate or candidate in taken:
+        candidate = f"{candidate}-{index}" if candidate else f"vevent-{index}"
+    taken.add(candidate)
+    return candidate, event_id
+
+
+def _session(
+    component: Component,
+    index: int,
+    lang: str,
+    taken: set[str],
+    problems: Problems,
+) -> tuple[Session | None, str | None]:
+    path: tuple[PathPart, ...] = ("VCALENDAR", "VEVENT", index)
+    found = Problems()
+    for name in ("RRULE", "RDATE", "RECURRENCE-ID"):
+        if name in component:
+            found.add(
+                (*path, name),
+                f"a recurring event ({name}) is not one session: export its instances "
+                "as separate events",
+            )
+    start = _moment(component, "DTSTART", path, found)
+    if "DTSTART" not in component:
+        found.add((*path, "DTSTART"), "DTSTART missing: a session needs a start")
+    end = _moment(component, "DTEND", path, found)
+    if "DTEND" not in component:
+        duration = component.get("DURATION")
+        if duration is not None and start is not None:
+            end = start + duration.dt
+        elif duration is None:
+            found.add(
+                (*path, "DTEND"),
+                "neither DTEND nor DURATION: a session needs an end (RFC 5545 section 3.6.1)",
+            )
+    title = _localized(component, "SUMMARY", lang)
+    if title is None:
+        found.add((*path, "SUMMARY"), "SUMMARY missing or empty: a session needs a title")
+    uid = str(component["UID"]) if "UID" in component else None
+    session_id, event_id = _session_id(uid, index, taken)
+    if found or start is None or end is None or title is None:
+        problems.extend(found)
+        return None, event_id
+    kinds = _all(component, k.X_KIND)
+    kind_text = _plain(kinds[0]) if kinds else ""
+    kind = SessionKind(kind_text) if kind_text in SessionKind._value2member_map_ else None
+    status = _STATUSES.get(str(component.get("STATUS", "CONFIRMED")).upper())
+    try:
+        session = Session(
+            id=session_id,
+            kind=kind or SessionKind.OTHER,
+            title=title,
+            start=start,
+            end=end,
+            description=_localized(component, "DESCRIPTION", lang),
+            groups=frozenset(_plain(g) for g in _all(component, k.X_GROUP)),
+            status=status or SessionStatus.CONFIRMED,
+        )
+    except ValidationError as exc:
+        for p in exc.problems:
+            first = p.path[0] if p.path else None
+            prop: str | None = _FIELDS.get(first, first) if isinstance(first, str) else None
+            problems.add((*path, prop) if prop else path, p.message)
+        return None, event_id
+    return session, event_id
+
+
+def _organizer(cal: Calendar, lang: str) -> Organization:
+    for component in cal.walk("VEVENT"):
+        prop = component.get("ORGANIZER")
+        if prop is None:
+            continue
+        address = str(prop)
+        email = address[7:] if address.lower().startswith("mailto:") else None
+        cn = str(prop.params.get("CN", "")).strip()
+        try:
+            return Organization(
+                id="organizer",
+                name=LocalizedText(texts={lang: cn}) if cn else _UNKNOWN_ORGANIZER,
+                kind=OrganizationKind.OTHER,
+                email=email,
+            )
+        except ValidationError:
+            continue  # an address the model refuses: keep looking, or go without
+    return Organization(id="organizer", name=_UNKNOWN_ORGANIZER, kind=OrganizationKind.OTHER)
+
+
+def _timezone(cal: Calendar, sessions: list[Session]) -> ZoneInfo:
+    hint = cal.get("X-WR-TIMEZONE")
+    if hint is not None:
+        try:
+            return ZoneInfo(_plain(hint))
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    zones = Counter(k.zone_name(s.start) for s in sessions)
+    return ZoneInfo(zones.most_common(1)[0][0])  # the first met, on a tie
+
+
+def _groups(
+    cal: Calendar, sessions: list[Session], tz: ZoneInfo, lang: str
+) -> tuple[ParticipantGroup, ...]:
+    names: dict[str, dict[str, str]] = {}
+    for prop in _all(cal, k.X_GROUP_NAME):
+        gid = prop.params.get(k.X_GROUP)
+        value = _plain(prop)
+        if gid and value.strip():
+            names.setdefault(str(gid), {}).setdefault(_tag(prop, lang), value)
+    days: dict[str, set[date]] = {}
+    for s in sessions:
+        for gid in s.groups:
+            days.setdefault(gid, set()).add(s.start.astimezone(tz).date())
+    return tuple(
+        ParticipantGroup(
+            id=gid,
+            name=LocalizedText(texts=names.get(gid) or {lang: gid}),
+            days=tuple(sorted(days[gid])),
+        )
+        for gid in sorted(days)
+    )
+
+
+def _decode(data: bytes) -> Calendar:
+    if not isinstance(data, bytes | bytearray):
+        raise ValidationError([Problem((), f"expected bytes, got {type(data).__name__}")])
+    raw = bytes(data).removeprefix(b"\xef\xbb\xbf")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        msg = f"not UTF-8: {exc.reason} at byte {exc.start} (RFC 5545 section 6)"
+        raise ValidationError([Problem((), msg)]) from None
+    cal, problem = parse(text)
+    if cal is None:
+        raise ValidationError([Problem((), problem)])
+    return cal
+
+
+def read(data: bytes, *, lang: str = "und") -> Event:
+    r"""Read a calendar (a feed of this library, or another tool's) into an :class:`Event`.
+
+    Each VEVENT becomes a session: SUMMARY its title and DESCRIPTION its
+    description, in the language of their LANGUAGE parameter (*lang* for
+    text without one; ``und`` is "undetermined", RFC 5646 section 4.1),
+    DTSTART and DTEND (or DURATION) its times, in the zone named by TZID
+    (an IANA name) or UTC, STATUS its status. From this library's feeds
+    also: the session id (from the UID), kind, groups (with their names;
+    a group's days are the days of its sessions), the event id and its title
+    in every language (NAME). The event's zone is X-WR-TIMEZONE or its
+    sessions' most used zone (the first met, on a tie); its days span the
+    sessions; ``updated`` is the latest DTSTAMP; ``revision`` the highest SEQUENCE; the organizer
+    comes from ORGANIZER. Speakers, rooms and documents are not read back.
+
+    What cannot be a session is reported, all at once: recurring events,
+    all-day events, floating times, unknown zones, missing ends or titles.
+
+    >>> from egov_events.examples import kikao_kazi_2019
+    >>> from egov_events.ical import calendar
+    >>> event = read(calendar(kikao_kazi_2019(), lang="en").to_ical())
+    >>> event.id, event.title["en"], len(event.sessions), event.timezone.key
+    ('kikao-kazi-2019', '2nd e-Government Workshop 2019', 38, 'Africa/Dar_es_Salaam')
+    >>> read(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1\r\nSUMMARY:Kikao\r\n"
+    ...      b"DTSTART:20190130T090000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    Traceback (most recent call last):
+    ...
+    egov_events.errors.ValidationError: 2 problems:
+      - floating time 2019-01-30T09:00:00 (no TZID, no Z): the zone cannot be known (RFC 5545 section 3.3.5) @ $.VCALENDAR.VEVENT[0].DTSTART
+      - neither DTEND nor DURATION: a session needs an end (RFC 5545 section 3.6.1) @ $.VCALENDAR.VEVENT[0].DTEND
+
+    Raises:
+        ValidationError: what cannot be read, each problem with its path.
+
+    """  # noqa: E501 (doctest output)
+    cal = _decode(data)
+    problems = Problems()
+    sessions: list[Session] = []
+    event_ids: list[str] = []
+    taken: set[str] = set()
+    vevents = [c for c in cal.subcomponents if c.name == "VEVENT"]
+    for index, component in enumerate(vevents):
+        session, event_id = _session(component, index, lang, taken, problems)
+        if session is not None:
+            sessions.append(session)
+        if event_id is not None:
+            event_ids.append(event_id)
+    if not vevents:
+        problems.add(("VCALENDAR",), "no VEVENT: nothing to read")
+    problems.raise_if_any()
+    tz = _timezone(cal, sessions)
+    days = [s.start.astimezone(tz).date() for s in sessions]
+    days += [(s.end.astimezone(tz) - timedelta(microseconds=1)).date() for s in sessions]
+    stamps = [getattr(c.get("DTSTAMP"), "dt", None) for c in vevents]
+    aware = [s for s in stamps if isinstance(s, datetime) and s.tzinfo is not None]
+    sequences = [int(str(c["SEQUENCE"])) for c in vevents if "SEQUENCE" in c]
+    feed = k.parse_uid(str(cal["UID"])) if "UID" in cal else None
+    event_id = event_ids[0] if event_ids else (feed[2] if feed else "calendar")
+    organizer = _organizer(cal, lang if lang != "und" else "sw")
+    return Event(
+        id=event_id,
+        title=_localized(cal, "NAME", lang) or _localized(cal, "X-WR-CALNAME", lang) or _UNTITLED,
+        organizer=organizer.id,
+        timezone=tz,
+        first_day=min(days),
+        last_day=max(days),
+        updated=(max(aware) if aware else datetime(1970, 1, 1, tzinfo=UTC)).astimezone(tz),
+        description=_localized(cal, "DESCRIPTION", lang),
+        sessions=tuple(sessions),
+        groups=_groups(cal, sessions, tz, lang),
+        organizations=(organizer,),
+        revision=max(sequences, default=0),
+    )

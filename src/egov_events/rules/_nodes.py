@@ -1,0 +1,273 @@
+"""The rule tree: a base class and the seven kinds of node the engine evaluates.
+
+Every node is a frozen attrs class with keyword-only fields and an ``op``
+class variable, its tag on the wire. A node may carry a :attr:`label` (what
+the rule means, for people) and a :attr:`basis` (the legal or administrative
+text that defines it, e.g. the circular that invites a group); explanations
+repeat both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar
+
+import attrs
+
+# The package, not the model module: annotations below name
+# ``egov_events.model.OrganizationKind`` and are resolved only when they are
+# read (by cattrs, once everything is imported), so this keeps the import
+# free of cycles: the model imports this module, never the other way round.
+import egov_events
+from egov_events.text import LocalizedText
+
+if TYPE_CHECKING:
+    import egov_events.model
+
+__all__ = [
+    "All",
+    "Any",
+    "AttributeIn",
+    "HasRole",
+    "InGroup",
+    "Not",
+    "OrganizationKindIn",
+    "Rule",
+]
+
+
+def _rules(value: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(value)
+
+
+def _strings(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
+def _kinds(
+    value: Iterable[egov_events.model.OrganizationKind],
+) -> frozenset[egov_events.model.OrganizationKind]:
+    return frozenset(value)
+
+
+def _show_set(values: Iterable[object]) -> str:
+    return "{" + ", ".join(repr(str(v)) for v in sorted(values, key=str)) + "}"
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """Base class of every eligibility rule node; abstract.
+
+    Build rules from its subclasses, or with the operators ``&`` (all of),
+    ``|`` (any of) and ``~`` (not):
+
+    >>> rule = HasRole(role="researcher") & ~AttributeIn(attribute="region", values={"Dodoma"})
+    >>> print(rule)
+    has_role('researcher') & ~(region in {'Dodoma'})
+    >>> Rule()
+    Traceback (most recent call last):
+    ...
+    TypeError: Rule is abstract: build All, Any, Not, HasRole, InGroup, ...
+    """
+
+    op: ClassVar[str]
+    """The class's tag on the wire; each subclass declares its own."""
+
+    def __attrs_pre_init__(self) -> None:
+        if type(self) is Rule:
+            msg = (
+                "Rule is abstract: build All, Any, Not, HasRole, InGroup, AttributeIn or "
+                "OrganizationKindIn"
+            )
+            raise TypeError(msg)
+
+    def __and__(self, other: Rule) -> All:
+        if not isinstance(other, Rule):
+            return NotImplemented
+        return All(rules=(*_operands(self, All), *_operands(other, All)))
+
+    def __or__(self, other: Rule) -> Any:
+        if not isinstance(other, Rule):
+            return NotImplemented
+        return Any(rules=(*_operands(self, Any), *_operands(other, Any)))
+
+    def __invert__(self) -> Not:
+        return Not(rule=self)
+
+
+def _operands(rule: Rule, kind: type[All | Any]) -> tuple[Rule, ...]:
+    """The rules to combine: an unlabelled node of the same kind is flattened."""
+    if isinstance(rule, kind) and type(rule) is kind and rule.label is rule.basis is None:
+        return rule.rules
+    return (rule,)
+
+
+def _group(rule: Rule) -> str:
+    if isinstance(rule, All | Any):
+        return f"({rule})"
+    return str(rule)
+
+
+@attrs.frozen(kw_only=True)
+class All(Rule):
+    """Holds when every one of its :attr:`rules` holds (and, conjunction).
+
+    >>> print(All(rules=(HasRole(role="researcher"), InGroup(group="group-3"))))
+    has_role('researcher') & in_group('group-3')
+    """
+
+    op: ClassVar[str] = "all"
+    rules: tuple[Rule, ...] = attrs.field(converter=_rules)
+    """At least one rule (:func:`~egov_events.rules.check` says so)."""
+    label: LocalizedText | None = None
+    """What the rule means, for people reading an explanation."""
+    basis: LocalizedText | None = None
+    """The legal or administrative text the rule comes from."""
+
+    def __str__(self) -> str:
+        return " & ".join(_group(r) for r in self.rules)
+
+
+@attrs.frozen(kw_only=True)
+class Any(Rule):
+    """Holds when at least one of its :attr:`rules` holds (or, disjunction).
+
+    >>> print(HasRole(role="innovator") | HasRole(role="researcher"))
+    has_role('innovator') | has_role('researcher')
+    """
+
+    op: ClassVar[str] = "any"
+    rules: tuple[Rule, ...] = attrs.field(converter=_rules)
+    """At least one rule (:func:`~egov_events.rules.check` says so)."""
+    label: LocalizedText | None = None
+    """What the rule means, for people reading an explanation."""
+    basis: LocalizedText | None = None
+    """The legal or administrative text the rule comes from."""
+
+    def __str__(self) -> str:
+        return " | ".join(_group(r) for r in self.rules)
+
+
+@attrs.frozen(kw_only=True)
+class Not(Rule):
+    """Holds when its :attr:`rule` does not, *and the data to decide is there*.
+
+    A leaf whose attribute is missing is false, and so is its negation: the
+    negation is pushed down to the leaves before evaluation (negation
+    normal form), as SQL treats NULL.
+
+    >>> print(~HasRole(role="researcher"))
+    ~has_role('researcher')
+    """
+
+    op: ClassVar[str] = "not"
+    rule: Rule
+    label: LocalizedText | None = None
+    """What the rule means, for people reading an explanation."""
+    basis: LocalizedText | None = None
+    """The legal or administrative text the rule comes from."""
+
+    def __str__(self) -> str:
+        inner = str(self.rule)
+        return f"~{inner}" if isinstance(self.rule, HasRole | InGroup) else f"~({inner})"
+
+
+@attrs.frozen(kw_only=True)
+class HasRole(Rule):
+    """Holds when the participant holds :attr:`role` (a role id of the event).
+
+    A participant with no roles recorded is *missing* the data: the rule and
+    its negation are both false.
+
+    >>> print(HasRole(role="ict_officer"))
+    has_role('ict_officer')
+    """
+
+    op: ClassVar[str] = "has_role"
+    role: str
+    """A role id of :attr:`egov_events.Event.roles`."""
+    label: LocalizedText | None = None
+    """What the rule means, for people reading an explanation."""
+    basis: LocalizedText | None = None
+    """The legal or administrative text the rule comes from."""
+
+    def __str__(self) -> str:
+        return f"has_role({self.role!r})"
+
+
+@attrs.frozen(kw_only=True)
+class InGroup(Rule):
+    """Holds when the participant belongs to another :attr:`group` of the event.
+
+    Belonging is said by that group's own rule when it has one, else by its
+    ``members`` list, else by the participants' registrations
+    (:attr:`egov_events.Participant.groups`). Groups may not refer to each
+    other in a cycle.
+
+    >>> print(InGroup(group="group-1") | InGroup(group="group-2"))
+    in_group('group-1') | in_group('group-2')
+    """
+
+    op: ClassVar[str] = "in_group"
+    group: str
+    """A group id of :attr:`egov_events.Event.groups`."""
+    label: LocalizedText | None = None
+    """What the rule means, for people reading an explanation."""
+    basis: LocalizedText | None = None
+    """The legal or administrative text the rule comes from."""
+
+    def __str__(self) -> str:
+        return f"in_group({self.group!r})"
+
+
+@attrs.frozen(kw_only=True)
+class AttributeIn(Rule):
+    """Holds when an attribute of the participant or its organization is one of :attr:`values`.
+
+    The attributes are the participant's text and enumeration fields
+    (``region``, ``status``, ...) and its organization's, prefixed
+    ``organization.`` (``organization.region``, ``organization.kind``, ...);
+    :func:`~egov_events.rules.attribute_names` lists them. A missing value
+    (``None``) makes the rule and its negation false.
+
+    >>> print(AttributeIn(attribute="organization.region", values={"Dodoma", "Arusha"}))
+    organization.region in {'Arusha', 'Dodoma'}
+    """
+
+    op: ClassVar[str] = "attribute_in"
+    attribute: str
+    """An attribute name, e.g. ``"region"`` or ``"organization.region"``."""
+    values: frozenset[str] = attrs.field(converter=_strings)
+    """The values that satisfy the rule (enumerations by their value)."""
+    label: LocalizedText | None = None
+    """What the rule means, for people reading an explanation."""
+    basis: LocalizedText | None = None
+    """The legal or administrative text the rule comes from."""
+
+    def __str__(self) -> str:
+        return f"{self.attribute} in {_show_set(self.values)}"
+
+
+@attrs.frozen(kw_only=True)
+class OrganizationKindIn(Rule):
+    """Holds when the participant's organization is of one of :attr:`kinds`.
+
+    >>> from egov_events import OrganizationKind
+    >>> print(OrganizationKindIn(kinds={OrganizationKind.UNIVERSITY}))
+    organization.kind in {'university'}
+    """
+
+    op: ClassVar[str] = "organization_kind_in"
+    kinds: frozenset[egov_events.model.OrganizationKind] = attrs.field(converter=_kinds)
+    """Kinds of :class:`~egov_events.OrganizationKind`."""
+    label: LocalizedText | None = None
+    """What the rule means, for people reading an explanation."""
+    basis: LocalizedText | None = None
+    """The legal or administrative text the rule comes from."""
+
+    def __str__(self) -> str:
+        return f"organization.kind in {_show_set(self.kinds)}"
+
+
+NODES: tuple[type[Rule], ...] = (All, Any, Not, HasRole, InGroup, AttributeIn, OrganizationKindIn)
+"""The rule classes the engine evaluates, checks and explains."""

@@ -1,0 +1,590 @@
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from typing import ClassVar
+from zoneinfo import ZoneInfo
+
+import attrs
+import jsonschema  # type: ignore[import-untyped]
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import egov_events as ee
+from egov_events import rules
+from egov_events.rules import (
+    All,
+    Any,
+    AttributeIn,
+    HasRole,
+    InGroup,
+    Not,
+    OrganizationKindIn,
+    Rule,
+)
+from tests import strategies
+
+EAT = ZoneInfo("Africa/Dar_es_Salaam")
+T = ee.LocalizedText.of
+SETTINGS = settings(max_examples=60, deadline=None)
+
+
+@pytest.fixture(scope="module")
+def event() -> ee.Event:
+    return ee.examples.kikao_kazi_2019()
+
+
+def _with_group_rule(event: ee.Event, index: int, rule: Rule | None) -> ee.Event:
+    groups = list(event.groups)
+    groups[index] = attrs.evolve(groups[index], rule=rule)
+    return attrs.evolve(event, groups=tuple(groups))
+
+
+def _errors(call: object) -> list[str]:
+    with pytest.raises(ee.ValidationError) as info:
+        call()  # type: ignore[operator]
+    return info.value.errors
+
+
+# -- the bundled workshop ---------------------------------------------------------
+
+
+def test_the_seed_groups_are_rules_that_admit_exactly_their_registered_participants(
+    event: ee.Event,
+) -> None:
+    assert [520, 170, 786] == [len(rules.members(event, g)) for g in event.groups]
+    for g in event.groups:
+        assert g.rule is not None
+        assert event.participants_in(g) == rules.members(event, g)
+        assert event.participants_in(g) == rules.members(event, g.id, backend="polars")
+        assert [] == rules.check(g.rule, event=event, group=g.id)
+
+
+def test_group_3_is_groups_1_and_2_plus_academic_innovators_and_researchers(
+    event: ee.Event,
+) -> None:
+    assert (
+        "in_group('group-1') | in_group('group-2') | ((has_role('innovator') | "
+        "has_role('researcher')) & organization.kind in {'technical_college', 'university'})"
+    ) == str(event.group("group-3").rule)
+    assert {"group-3"} == {
+        g
+        for p in rules.members(event, "group-3")
+        for g in p.groups
+        if g not in ("group-1", "group-2")
+    }
+
+
+def test_members_of_a_group_without_a_rule(event: ee.Event) -> None:
+    listed = attrs.evolve(event.groups[1], rule=None, members=frozenset({"p-0002", "p-0001"}))
+    changed = attrs.evolve(event, groups=(event.groups[0], listed, event.groups[2]))
+    assert ("p-0001", "p-0002") == tuple(p.id for p in rules.members(changed, "group-2"))
+    registered = _with_group_rule(event, 0, None)
+    assert registered.participants_in("group-1") == rules.members(registered, "group-1")
+    with pytest.raises(KeyError, match="no group with id 'kundi-9'"):
+        rules.members(event, "kundi-9")
+
+
+# -- building rules -------------------------------------------------------------------
+
+
+def test_operators_build_and_flatten_trees() -> None:
+    a, b, c = HasRole(role="a"), HasRole(role="b"), InGroup(group="g")
+    assert All(rules=(a, b, c)) == a & b & c
+    assert Any(rules=(a, b, c)) == a | (b | c)
+    assert Not(rule=a) == ~a
+    labelled = Any(rules=(a, b), label=T(sw="Wawili"))
+    assert Any(rules=(labelled, c)) == labelled | c
+    assert All(rules=(Any(rules=(a, b)), c)) == (a | b) & c
+
+
+def test_the_base_class_is_abstract() -> None:
+    with pytest.raises(TypeError, match="Rule is abstract: build All, Any, Not"):
+        Rule()
+
+
+def test_attribute_names_come_from_the_model() -> None:
+    names = rules.attribute_names()
+    assert ("id", "person", "organization", "status", "region") == names[:5]
+    assert {"organization.kind", "organization.region", "organization.country"} <= set(names)
+    assert not {"roles", "groups", "days_attended", "organization.name"} & set(names)
+
+
+# -- static checks ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        (
+            AttributeIn(attribute="regoin", values={"Dodoma"}),
+            [
+                "unknown attribute 'regoin': expected one of 'id', 'organization', "
+                "'organization.acronym', 'organization.country', 'organization.email', "
+                "'organization.id', 'organization.kind', 'organization.region', ... (12 in all); "
+                "did you mean 'region'? @ $.attribute"
+            ],
+        ),
+        (
+            AttributeIn(attribute="status", values={"confirmd", "pending"}),
+            [
+                "unknown RegistrationStatus 'confirmd': expected one of 'confirmed', "
+                "'pending', 'waitlisted', 'withdrawn'; did you mean 'confirmed'? @ $.values"
+            ],
+        ),
+        (
+            AttributeIn(attribute="region", values=set()),
+            ["no values: the rule could never hold @ $.values"],
+        ),
+        (
+            HasRole(role="afisa_mipango") | HasRole(role="researcher"),
+            [
+                "unknown role 'afisa_mipango': expected one of 'head_of_institution', "
+                "'ict_officer', 'ict_system_user', 'innovator', 'lga_director', "
+                "'permanent_secretary', 'researcher' @ $.rules[0].role"
+            ],
+        ),
+        (
+            OrganizationKindIn(kinds={"universty"}),  # type: ignore[arg-type]
+            [
+                "unknown OrganizationKind 'universty': expected one of "
+                "'development_partner', 'executive_agency', 'independent_department', "
+                "'local_government_authority', 'ministry', 'other', 'private_company', "
+                "'public_corporation', ... (12 in all); did you mean 'university'? @ $.kinds"
+            ],
+        ),
+        (
+            OrganizationKindIn(kinds=()),
+            ["no kinds: the rule could never hold @ $.kinds"],
+        ),
+        (
+            All(rules=(HasRole(role="researcher"), ~InGroup(group="group-9"))),
+            [
+                "unknown group 'group-9': expected one of 'group-1', 'group-2', 'group-3'; "
+                "did you mean 'group-3'? @ $.rules[1].rule.group"
+            ],
+        ),
+        (All(rules=()), ["an empty All admits everyone: give it at least one rule @ $.rules"]),
+        (
+            Not(rule=Any(rules=())),
+            ["an empty Any admits no one: give it at least one rule @ $.rule.rules"],
+        ),
+        (
+            All(rules=(HasRole(role="researcher"), "researcher")),  # type: ignore[arg-type]
+            [
+                "expected a rule (All, Any, Not, HasRole, InGroup, AttributeIn, "
+                "OrganizationKindIn), got str @ $.rules[1]"
+            ],
+        ),
+        (
+            HasRole(role="researcher", label="Watafiti"),  # type: ignore[arg-type]
+            ["expected a LocalizedText, got str @ $.label"],
+        ),
+    ],
+)
+def test_each_static_problem_has_its_message_and_path(
+    event: ee.Event, rule: Rule, expected: list[str]
+) -> None:
+    assert expected == rules.check(rule, event=event)
+
+
+def test_a_cycle_between_groups_is_found(event: ee.Event) -> None:
+    looping = InGroup(group="group-3") | HasRole(role="ict_officer")
+    assert ["cycle between groups: 'group-1' -> 'group-3' -> 'group-1' @ $.rules[0].group"] == (
+        rules.check(looping, event=event, group="group-1")
+    )
+    assert ["cycle between groups: 'group-2' -> 'group-2' @ $.group"] == rules.check(
+        InGroup(group="group-2"), event=event, group="group-2"
+    )
+    assert [] == rules.check(InGroup(group="group-3"), event=event)
+
+
+def test_an_event_checks_its_rules_when_it_is_built(event: ee.Event) -> None:
+    group_3 = event.group("group-3").rule
+    assert isinstance(group_3, Any)
+    bad = attrs.evolve(group_3, rules=(InGroup(group="group-4"), *group_3.rules[1:]))
+    assert [
+        "unknown group 'group-4': expected one of 'group-1', 'group-2', 'group-3'; did you "
+        "mean 'group-3'? @ $.groups[2].rule.rules[0].group"
+    ] == _errors(lambda: _with_group_rule(event, 2, bad))
+    assert [
+        "cycle between groups: 'group-1' -> 'group-3' -> 'group-1' @ $.groups[0].rule.group",
+        "cycle between groups: 'group-3' -> 'group-1' -> 'group-3' @ "
+        "$.groups[2].rule.rules[0].group",
+    ] == _errors(lambda: _with_group_rule(event, 0, InGroup(group="group-3")))
+    call = attrs.evolve(event.calls[0], eligibility=HasRole(role="mtafiti"))
+    assert [
+        "unknown role 'mtafiti': expected one of 'head_of_institution', 'ict_officer', "
+        "'ict_system_user', 'innovator', 'lga_director', 'permanent_secretary', "
+        "'researcher' @ $.calls[0].eligibility.role"
+    ] == _errors(lambda: attrs.evolve(event, calls=(call,)))
+
+
+def test_loading_a_document_with_a_bad_rule_is_a_validation_error(event: ee.Event) -> None:
+    document = json.loads(ee.dumps(event))
+    document["groups"][2]["rule"]["rules"][2]["rules"][1] = {
+        "op": "attribute_in",
+        "attribute": "organisation.kind",
+        "values": ["university"],
+    }
+    assert [
+        "unknown attribute 'organisation.kind': expected one of 'id', 'organization', "
+        "'organization.acronym', 'organization.country', 'organization.email', "
+        "'organization.id', 'organization.kind', 'organization.region', ... (12 in all); "
+        "did you mean 'organization.kind'? @ $.groups[2].rule.rules[2].rules[1].attribute"
+    ] == _errors(lambda: ee.loads(json.dumps(document)))
+
+
+def test_evaluating_an_unchecked_rule_raises_the_check_problems(event: ee.Event) -> None:
+    rule = HasRole(role="afisa")
+    for call in (
+        lambda: rules.evaluate(rule, "p-0001", event=event),
+        lambda: rules.compile(rule, event=event),
+        lambda: rules.explain(rule, "p-0001", event=event),
+        lambda: rules.to_polars(rule, event=event),
+    ):
+        assert [
+            "unknown role 'afisa': expected one of 'head_of_institution', 'ict_officer', "
+            "'ict_system_user', 'innovator', 'lga_director', 'permanent_secretary', "
+            "'researcher' @ $.role"
+        ] == _errors(call)
+
+
+@attrs.frozen(kw_only=True)
+class _Anyone(Rule):
+    """A rule class defined outside the library: data the engine cannot evaluate."""
+
+    op: ClassVar[str] = "test_anyone"
+
+
+def test_a_rule_class_from_elsewhere_is_kept_but_not_evaluated(event: ee.Event) -> None:
+    changed = _with_group_rule(event, 0, _Anyone())
+    assert isinstance(changed.groups[0].rule, _Anyone)
+    with pytest.raises(TypeError, match="unknown rule class _Anyone"):
+        rules.evaluate(_Anyone(), "p-0001", event=event)
+
+
+# -- evaluation ----------------------------------------------------------------------
+
+
+def test_evaluate_takes_an_id_or_a_participant(event: ee.Event) -> None:
+    rule = HasRole(role="ict_officer")
+    assert rules.evaluate(rule, "p-0001", event=event)
+    assert rules.evaluate(rule, event.participant("p-0001"), event=event)
+    with pytest.raises(KeyError, match="no participant with id 'p-9999'"):
+        rules.evaluate(rule, "p-9999", event=event)
+
+
+def test_a_missing_attribute_is_false_and_so_is_its_negation(event: ee.Event) -> None:
+    nowhere = attrs.evolve(event.participant("p-0001"), region=None, roles=frozenset())
+    for rule in (
+        AttributeIn(attribute="region", values={"Dodoma"}),
+        HasRole(role="ict_officer"),
+    ):
+        assert not rules.evaluate(rule, nowhere, event=event)
+        assert not rules.evaluate(~rule, nowhere, event=event)
+        assert not rules.compile(~rule, event=event)(nowhere)
+        assert rules.evaluate(~~rule, nowhere, event=event) is False
+        assert rules.explain(~rule, nowhere, event=event).rule.held is None
+
+
+def test_compiled_code_holds_no_text_from_the_rule(event: ee.Event) -> None:
+    hostile = "x')) or __import__('os').system('echo owned') or (('"
+    rule = AttributeIn(attribute="region", values={hostile}) | HasRole(role="ict_officer")
+    eligible = rules.compile(rule, event=event)
+    assert eligible(event.participant("p-0001"))
+    odd = attrs.evolve(event.participant("p-0600"), region=hostile)
+    assert eligible(odd)
+    assert all(hostile not in str(c) for c in eligible.__code__.co_consts)
+    assert eligible is rules.compile(rule, event=event)  # compiled once
+
+
+# -- explanations --------------------------------------------------------------------
+
+
+def test_an_explanation_says_why_not_in_swahili_and_english(event: ee.Event) -> None:
+    rule = event.group("group-1").rule
+    assert rule is not None
+    why = rules.explain(rule, "p-0600", event=event)
+    assert not why.eligible
+    assert ["$.rules[0]", "$.rules[1]"] == [leaf.path for leaf in why.deciding()]
+    assert (
+        "Hastahili (Maofisa TEHAMA na Maofisa wanaotumia mifumo ya TEHAMA): cheo 'Afisa "
+        "TEHAMA' hakimo katika vyeo vyake ('Mkurugenzi wa Mamlaka ya Serikali za Mitaa'); "
+        "cheo 'Afisa anayetumia mifumo ya TEHAMA' hakimo katika vyeo vyake ('Mkurugenzi wa "
+        "Mamlaka ya Serikali za Mitaa')\n"
+        "  ✗ mojawapo ya yafuatayo: Maofisa TEHAMA na Maofisa wanaotumia mifumo ya TEHAMA\n"
+        "    ✗ cheo 'Afisa TEHAMA' hakimo katika vyeo vyake ('Mkurugenzi wa Mamlaka ya "
+        "Serikali za Mitaa')\n"
+        "    ✗ cheo 'Afisa anayetumia mifumo ya TEHAMA' hakimo katika vyeo vyake "
+        "('Mkurugenzi wa Mamlaka ya Serikali za Mitaa')\n"
+        "Msingi: Tangazo la Kikao Kazi kwenye ukurasa wa eGA (mfano: waraka wa mwaliko "
+        "haukuchapishwa)."
+    ) == why.render()
+    assert why.render("en").startswith(
+        "Not eligible (ICT officers and officers who use ICT systems): the role 'ICT "
+        "officer' is not among their roles ('Director of a local government authority'); "
+    )
+
+
+def test_an_explanation_of_attributes_and_negations(event: ee.Event) -> None:
+    rule = ~AttributeIn(attribute="organization.region", values={"Iringa"}) & HasRole(
+        role="lga_director"
+    )
+    why = rules.explain(rule, "p-0600", event=event)
+    assert not why.eligible
+    [leaf] = why.deciding()
+    assert ("organization.region", "Iringa", ("Iringa",), True) == (
+        leaf.subject,
+        leaf.seen,
+        leaf.expected,
+        leaf.held,
+    )
+    assert (
+        "Not eligible: region of the organization ('Iringa District Council'): 'Iringa' is "
+        "one of 'Iringa' (the rule asks for the opposite)"
+    ) == why.render("en").splitlines()[0]
+    assert "Hastahili: mkoa wa taasisi ('Halmashauri ya Wilaya ya Iringa'): 'Iringa' ni " in (
+        why.render("sw")
+    )
+
+
+def test_an_explanation_is_json(event: ee.Event) -> None:
+    why = rules.explain(OrganizationKindIn(kinds={ee.OrganizationKind.UNIVERSITY}), "p-0001",
+                        event=event)  # fmt: skip
+    assert {
+        "participant": "p-0001",
+        "eligible": False,
+        "rule": {
+            "op": "organization_kind_in",
+            "path": "$",
+            "group": None,
+            "held": False,
+            "decisive": True,
+            "subject": "organization.kind",
+            "expected": ["university"],
+            "seen": str(event.organization(event.participant("p-0001").organization).kind),
+            "label": None,
+            "basis": None,
+            "children": [],
+        },
+    } == json.loads(json.dumps(why.to_dict()))
+
+
+def test_in_group_explanations_nest_the_group_rule(event: ee.Event) -> None:
+    rule = event.group("group-3").rule
+    assert rule is not None
+    why = rules.explain(rule, "p-0700", event=event)
+    assert why.eligible
+    nested = why.rule.children[0].children[0]
+    assert ("group-1", "$", "any") == (nested.group, nested.path, nested.op)
+    assert [
+        ("innovator", "$.rules[2].rules[0].rules[0]"),
+        ("researcher", "$.rules[2].rules[0].rules[1]"),
+        ("organization.kind", "$.rules[2].rules[1]"),
+    ] == [(leaf.subject, leaf.path) for leaf in why.deciding()]
+
+
+# -- polars ----------------------------------------------------------------------------
+
+
+def test_explain_frame_counts_why_not(event: ee.Event) -> None:
+    pytest.importorskip("polars")
+    rule = HasRole(role="ict_officer") & AttributeIn(attribute="region", values={"Dodoma"})
+    why = rules.explain_frame(rule, rules.rule_frame(event), event=event)
+    assert ["id", "eligible", "$.rules[0]", "$.rules[1]"] == why.columns
+    failing = why.filter(~why["eligible"])
+    assert (
+        len(event.participants)
+        - sum(rules.evaluate(rule, p, event=event) for p in event.participants)
+        == failing.height
+    )
+
+
+def test_without_polars_the_message_says_how_to_install_it(
+    event: ee.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "polars", None)
+    with pytest.raises(ImportError, match=r"pip install egov-events\[polars\]"):
+        rules.rule_frame(event)
+
+
+# -- differential tests: every evaluator agrees with a reference interpreter -----------
+
+
+def _reference(rule: Rule, p: ee.Participant, event: ee.Event) -> bool | None:  # noqa: PLR0911 (one return per kind of node)
+    """Three-valued (SQL) logic on the rule as written; None where data is missing."""
+    if isinstance(rule, All):
+        values = [_reference(r, p, event) for r in rule.rules]
+        return False if False in values else (None if None in values else True)
+    if isinstance(rule, Any):
+        values = [_reference(r, p, event) for r in rule.rules]
+        return True if True in values else (None if None in values else False)
+    if isinstance(rule, Not):
+        value = _reference(rule.rule, p, event)
+        return None if value is None else not value
+    if isinstance(rule, HasRole):
+        return rule.role in p.roles if p.roles else None
+    if isinstance(rule, InGroup):
+        group = event.group(rule.group)
+        if group.rule is not None:
+            return _reference(group.rule, p, event)
+        if group.members is not None:
+            return p.id in group.members
+        return group.id in p.groups
+    if isinstance(rule, OrganizationKindIn):
+        return event.organization(p.organization).kind in rule.kinds
+    assert isinstance(rule, AttributeIn)
+    owner: object = p
+    name = rule.attribute
+    if name.startswith("organization."):
+        owner, name = event.organization(p.organization), name.removeprefix("organization.")
+    value = getattr(owner, name)
+    return None if value is None else str(value) in rule.values
+
+
+@st.composite
+def _events_with_a_rule(draw: st.DrawFn) -> tuple[ee.Event, Rule]:
+    regions = st.none() | st.sampled_from(strategies.REGIONS)
+    roles = ["r1", "r2", "r3"]
+    orgs = tuple(
+        ee.Organization(
+            id=f"o{i}",
+            name=T(sw=f"Taasisi {i}"),
+            kind=draw(st.sampled_from(list(ee.OrganizationKind))),
+            region=draw(regions),
+        )
+        for i in range(3)
+    )
+    participants = tuple(
+        ee.Participant(
+            id=f"p{i}",
+            person="x",
+            organization=draw(st.sampled_from([o.id for o in orgs])),
+            roles=frozenset(draw(st.lists(st.sampled_from(roles), max_size=2))),
+            groups=frozenset(draw(st.lists(st.sampled_from(["g0", "g1", "g2"]), max_size=2))),
+            status=draw(st.sampled_from(list(ee.RegistrationStatus))),
+            region=draw(regions),
+        )
+        for i in range(draw(st.integers(1, 8)))
+    )
+    groups = []
+    for i in range(3):
+        way = draw(st.sampled_from(["rule", "members", "registered"]))
+        groups.append(
+            ee.ParticipantGroup(
+                id=f"g{i}",
+                name=T(sw=f"Kundi {i}"),
+                days=(date(2019, 1, 30),),
+                rule=draw(strategies.rules(roles=roles, groups=[f"g{j}" for j in range(i)]))
+                if way == "rule"
+                else None,
+                members=frozenset(p.id for p in participants[::2]) if way == "members" else None,
+            )
+        )
+    event = ee.Event(
+        id="e",
+        title=T(sw="Kikao"),
+        organizer="o0",
+        timezone=EAT,
+        first_day=date(2019, 1, 30),
+        last_day=date(2019, 1, 30),
+        updated=datetime(2019, 1, 2, tzinfo=EAT),
+        groups=tuple(groups),
+        participants=participants,
+        people=(ee.Person(id="x", name="Asha"),),
+        organizations=orgs,
+        roles=tuple(ee.Role(id=r, name=T(sw=r)) for r in roles),
+    )
+    rule = draw(strategies.rules(roles=roles, groups=["g0", "g1", "g2"]))
+    return event, rule
+
+
+@SETTINGS
+@given(_events_with_a_rule())
+def test_every_evaluator_agrees_with_the_reference(case: tuple[ee.Event, Rule]) -> None:
+    event, rule = case
+    assert [] == rules.check(rule, event=event)
+    expected = [_reference(rule, p, event) is True for p in event.participants]
+    eligible = rules.compile(rule, event=event)
+    assert expected == [rules.evaluate(rule, p, event=event) for p in event.participants]
+    assert expected == [eligible(p) for p in event.participants]
+    assert expected == [rules.explain(rule, p, event=event).eligible for p in event.participants]
+    explained = [rules.explain(rule, p, event=event).rule.held for p in event.participants]
+    assert [_reference(rule, p, event) for p in event.participants] == explained
+
+
+@SETTINGS
+@given(_events_with_a_rule())
+def test_polars_agrees_with_the_compiled_rule(case: tuple[ee.Event, Rule]) -> None:
+    pytest.importorskip("polars")
+    event, rule = case
+    eligible = rules.compile(rule, event=event)
+    frame = rules.rule_frame(event)
+    assert [eligible(p) for p in event.participants] == frame.select(
+        rules.to_polars(rule, event=event)
+    ).to_series().to_list()
+    leaves = rules.explain_frame(rule, frame, event=event)
+    assert leaves["eligible"].to_list() == [eligible(p) for p in event.participants]
+
+
+# -- JSON --------------------------------------------------------------------------------
+
+
+@SETTINGS
+@given(strategies.events())
+def test_rules_round_trip_and_validate_against_the_schema(event: ee.Event) -> None:
+    text = ee.dumps(event)
+    assert event == ee.loads(text)
+    jsonschema.validate(json.loads(text), ee.json_schema())
+
+
+def test_every_kind_of_rule_is_written_with_its_op(event: ee.Event) -> None:
+    rule = All(
+        rules=(
+            ~HasRole(role="researcher", label=T(sw="Watafiti", en="Researchers")),
+            InGroup(group="group-2") | AttributeIn(attribute="status", values={"confirmed"}),
+            OrganizationKindIn(kinds={ee.OrganizationKind.UNIVERSITY}),
+        ),
+        basis=T(sw="Waraka (mfano)", en="Circular (illustrative)"),
+    )
+    changed = attrs.evolve(event, calls=(attrs.evolve(event.calls[0], eligibility=rule),))
+    document = json.loads(ee.dumps(changed))
+    assert {
+        "op": "all",
+        "rules": [
+            {
+                "op": "not",
+                "rule": {
+                    "op": "has_role",
+                    "role": "researcher",
+                    "label": {"en": "Researchers", "sw": "Watafiti"},
+                    "basis": None,
+                },
+                "label": None,
+                "basis": None,
+            },
+            {
+                "op": "any",
+                "rules": [
+                    {"op": "in_group", "group": "group-2", "label": None, "basis": None},
+                    {
+                        "op": "attribute_in",
+                        "attribute": "status",
+                        "values": ["confirmed"],
+                        "label": None,
+                        "basis": None,
+                    },
+                ],
+                "label": None,
+                "basis": None,
+            },
+            {"op": "organization_kind_in", "kinds": ["university"], "label": None, "basis": None},
+        ],
+        "label": None,
+        "basis": {"en": "Circular (illustrative)", "sw": "Waraka (mfano)"},
+    } == document["calls"][0]["eligibility"]
+    assert changed == ee.loads(json.dumps(document))
+    jsonschema.validate(document, ee.json_schema())
