@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 OUT    ?= out
 
-.PHONY: demo test lint types pytest clean
+.PHONY: demo test test-dateutil4 lint types pytest clean
 
 # The virtual environment with the package (editable) and its runtime deps.
 $(VENV)/.installed: pyproject.toml
@@ -15,8 +15,22 @@ $(VENV)/.installed: pyproject.toml
 
 # ... plus the development tools and every optional extra.
 $(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,orjson,pandas,polars]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,dev-recurrence,orjson,pandas,polars]'
 	touch $@
+
+# The library supports python-dateutil 2.9 and 4.x. The tools above pin 2.9
+# (recurring-ical-events needs it), so a second environment runs the tests
+# with 4.x, without the one test file that needs recurring-ical-events.
+DU4 := .venv-dateutil4
+$(DU4)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(DU4)
+	$(DU4)/bin/python -m pip install --quiet --disable-pip-version-check \
+		-e '.[dev,orjson,pandas,polars]' 'python-dateutil>=4,<5'
+	touch $@
+
+test-dateutil4: $(DU4)/.installed
+	$(DU4)/bin/python -c "import dateutil; print('python-dateutil', dateutil.__version__)"
+	$(DU4)/bin/pytest -q --ignore=tests/test_ical_interop.py
 
 demo: $(VENV)/.installed
 	$(BIN)/egov-events validate
@@ -38,4 +52,4 @@ pytest: $(VENV)/.installed-dev
 test: lint types pytest
 
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(DU4) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis
