@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from egov_events import vocabulary
 from egov_events.locale import format_date, format_date_range, language
 from egov_events.model import Event, EventStatus, OrganizationKind, SessionStatus
 from egov_events.submissions import SELECTED_STATES as _SELECTED
@@ -81,54 +82,6 @@ _LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-_STATUS: dict[str, dict[EventStatus, str]] = {
-    "sw": {
-        EventStatus.TENTATIVE: "bado haijathibitishwa",
-        EventStatus.CONFIRMED: "imethibitishwa",
-        EventStatus.POSTPONED: "imeahirishwa",
-        EventStatus.CANCELLED: "imefutwa",
-    },
-    "en": {
-        EventStatus.TENTATIVE: "tentative",
-        EventStatus.CONFIRMED: "confirmed",
-        EventStatus.POSTPONED: "postponed",
-        EventStatus.CANCELLED: "cancelled",
-    },
-}
-
-
-_KINDS: dict[str, dict[OrganizationKind, str]] = {
-    "sw": {
-        OrganizationKind.MINISTRY: "Wizara",
-        OrganizationKind.INDEPENDENT_DEPARTMENT: "Idara zinazojitegemea",
-        OrganizationKind.EXECUTIVE_AGENCY: "Wakala wa Serikali",
-        OrganizationKind.REGIONAL_SECRETARIAT: "Sekretarieti za Mikoa",
-        OrganizationKind.LOCAL_GOVERNMENT_AUTHORITY: "Mamlaka za Serikali za Mitaa",
-        OrganizationKind.PUBLIC_CORPORATION: "Mashirika ya Umma",
-        OrganizationKind.UNIVERSITY: "Vyuo Vikuu",
-        OrganizationKind.TECHNICAL_COLLEGE: "Vyuo vinavyotoa mafunzo ya Teknolojia",
-        OrganizationKind.RESEARCH_INSTITUTE: "Taasisi za Utafiti",
-        OrganizationKind.PRIVATE_COMPANY: "Kampuni binafsi",
-        OrganizationKind.DEVELOPMENT_PARTNER: "Washirika wa Maendeleo",
-        OrganizationKind.OTHER: "Nyingine",
-    },
-    "en": {
-        OrganizationKind.MINISTRY: "Ministries",
-        OrganizationKind.INDEPENDENT_DEPARTMENT: "Independent departments",
-        OrganizationKind.EXECUTIVE_AGENCY: "Executive agencies",
-        OrganizationKind.REGIONAL_SECRETARIAT: "Regional secretariats",
-        OrganizationKind.LOCAL_GOVERNMENT_AUTHORITY: "Local government authorities",
-        OrganizationKind.PUBLIC_CORPORATION: "Public corporations",
-        OrganizationKind.UNIVERSITY: "Universities",
-        OrganizationKind.TECHNICAL_COLLEGE: "Technical colleges",
-        OrganizationKind.RESEARCH_INSTITUTE: "Research institutes",
-        OrganizationKind.PRIVATE_COMPANY: "Private companies",
-        OrganizationKind.DEVELOPMENT_PARTNER: "Development partners",
-        OrganizationKind.OTHER: "Others",
-    },
-}
-"""Institution kinds, plural, as the call's figures name them."""
-
 
 def _text(value: LocalizedText, lang: str) -> str:
     return value.get(lang)
@@ -164,7 +117,7 @@ def _call_lines(event: Event, call: CallForSubmissions, lang: str) -> list[str]:
             lines.append(
                 "    "
                 + labels["kind_counts"].format(
-                    kind=_KINDS[lang][kind],
+                    kind=vocabulary.name(kind, lang, plural=True),
                     received=len(of_kind),
                     selected=sum(1 for s in of_kind if s.state in SELECTED_STATES),
                 )
@@ -214,7 +167,7 @@ def summarize(event: Event, *, lang: str = "sw") -> str:
         name += f" ({organizer.acronym})"
     lines.append(f"{labels['organizer']}: {name}")
     if event.status is not EventStatus.CONFIRMED:
-        lines.append(f"{labels['status']}: {_STATUS[code][event.status]}")
+        lines.append(f"{labels['status']}: {vocabulary.name(event.status, code)}")
     counts = [labels["registered"].format(n=len(event.participants))]
     if event.reported_attendance is not None:
         counts.append(labels["reported"].format(n=event.reported_attendance))

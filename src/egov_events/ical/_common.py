@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Timezone, vCalAddress, vText
 
+from egov_events import vocabulary
 from egov_events.locale import language
 from egov_events.model import (
     Event,
@@ -257,18 +258,6 @@ def check_language(lang: str) -> str:
     return language(lang)
 
 
-_KIND_NAMES: Final[dict[SessionKind, tuple[str, str]]] = {
-    SessionKind.OPENING: ("Ufunguzi", "Opening"),
-    SessionKind.KEYNOTE: ("Hotuba kuu", "Keynote"),
-    SessionKind.PLENARY: ("Kikao cha pamoja", "Plenary"),
-    SessionKind.PANEL: ("Mjadala", "Panel"),
-    SessionKind.BREAKOUT: ("Majadiliano ya makundi", "Breakout discussion"),
-    SessionKind.EXHIBITION: ("Maonesho", "Exhibition"),
-    SessionKind.BREAK: ("Mapumziko", "Break"),
-    SessionKind.CLOSING: ("Kufunga", "Closing"),
-    SessionKind.OTHER: ("Mengineyo", "Other"),
-}
-
 _LABELS: Final[dict[str, tuple[str, str]]] = {
     "speaker": ("Mzungumzaji", "Speaker"),
     "speakers": ("Wazungumzaji", "Speakers"),
@@ -299,8 +288,7 @@ def kind_name(kind: SessionKind, lang: str) -> str:
     >>> kind_name(SessionKind.BREAK, "sw"), kind_name(SessionKind.BREAK, "en")
     ('Mapumziko', 'Break')
     """
-    sw, en = _KIND_NAMES[kind]
-    return sw if lang == "sw" else en
+    return vocabulary.name(kind, lang)
 
 
 def session_status(event: Event, session: Session) -> str:

@@ -11,6 +11,7 @@ negation alike (three-valued logic, as SQL; the same answers as
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 from typing import Any as Anything
@@ -321,32 +322,12 @@ _ATTRIBUTE_NAMES: Mapping[str, tuple[str, str]] = {
 }
 """Names of attributes in explanations; any other attribute is shown by its name."""
 
-_VALUE_NAMES: Mapping[str, Mapping[str, tuple[str, str]]] = {
-    "organization.kind": {
-        "ministry": ("Wizara", "Ministry"),
-        "independent_department": ("Idara inayojitegemea", "Independent department"),
-        "executive_agency": ("Wakala wa Serikali", "Executive agency"),
-        "regional_secretariat": ("Sekretarieti ya Mkoa", "Regional secretariat"),
-        "local_government_authority": (
-            "Mamlaka ya Serikali za Mitaa",
-            "Local government authority",
-        ),
-        "public_corporation": ("Shirika la Umma", "Public corporation"),
-        "university": ("Chuo Kikuu", "University"),
-        "technical_college": ("Chuo cha Teknolojia", "Technical college"),
-        "research_institute": ("Taasisi ya Utafiti", "Research institute"),
-        "private_company": ("Kampuni binafsi", "Private company"),
-        "development_partner": ("Mshirika wa Maendeleo", "Development partner"),
-        "other": ("Nyingine", "Other"),
-    },
-    "status": {
-        "pending": ("inasubiri", "pending"),
-        "confirmed": ("imethibitishwa", "confirmed"),
-        "waitlisted": ("kwenye orodha ya kusubiri", "waitlisted"),
-        "withdrawn": ("imeondolewa", "withdrawn"),
-    },
+_VALUE_ENUMS: Mapping[str, str] = {
+    "organization.kind": "OrganizationKind",
+    "status": "RegistrationStatus",
 }
-"""Names of enumeration values in explanations."""
+"""Attributes whose values are enumerations of the model, named by
+:mod:`egov_events.vocabulary`."""
 
 _MARKS = {True: "✓", False: "✗", None: "?"}
 
@@ -415,9 +396,13 @@ class _Renderer:
         return repr(text.get(self.lang) if text is not None else ident)
 
     def value(self, attribute: str, value: str) -> str:
-        names = _VALUE_NAMES.get(attribute, {}).get(value)
-        if names is not None:
-            return repr(names[0 if self.lang == "sw" else 1])
+        if attribute in _VALUE_ENUMS:
+            # Imported here: the model imports the rules package.
+            from egov_events import model, vocabulary  # noqa: PLC0415
+
+            kinds: type[enum.Enum] = getattr(model, _VALUE_ENUMS[attribute])
+            if value in {member.value for member in kinds}:
+                return repr(vocabulary.name(kinds(value), self.lang))
         if attribute in {"organization", "organization.id"}:
             return self.name("organization", value)
         return repr(value)
