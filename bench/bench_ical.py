@@ -22,14 +22,15 @@ Goal (issue 4): invitations within 15x of the hand writer.
 
 from __future__ import annotations
 
-import argparse
-import gc
-import statistics
-import time
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import attrs
+from _harness import Options, Row, finish, parse, round_robin
 from icalendar import Calendar
 
 from egov_events.examples import kikao_kazi_2019
@@ -263,18 +264,8 @@ def _same(ours: Iterable[bytes], theirs: Iterable[str]) -> None:
         assert key(a) == key(b.encode()), (key(a), key(b.encode()))
 
 
-def _time(fn: Callable[[], object]) -> float:
-    gc.collect()
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="3 rounds instead of 9")
-    args = parser.parse_args()
-    rounds = 3 if args.quick else 9
+def measure(options: Options) -> list[Row]:
+    rounds = 3 if options.quick else 9
 
     event = kikao_kazi_2019()
     ids = [p.id for p in event.participants]
@@ -306,19 +297,24 @@ def main() -> None:
         "1,000-session feed: hand writer [reference]": hand_feed,
         "1,000-session feed: egov_events.ical": ours_feed,
     }
-    for fn in cases.values():  # warm-up, untimed
-        fn()
-    samples: dict[str, list[float]] = {name: [] for name in cases}
-    for _ in range(rounds):
-        for name, fn in cases.items():
-            samples[name].append(_time(fn))
-    print(f"median of {rounds} rounds, seconds (min-max); ratio to the hand writer of the case")
+    samples = round_robin(cases, rounds)  # with one untimed warm-up each
     names = list(cases)
-    for i, name in enumerate(names):
-        reference = statistics.median(samples[names[i - i % 2]])
-        med = statistics.median(samples[name])
-        lo, hi = min(samples[name]), max(samples[name])
-        print(f"{name:48} {med:8.4f} ({lo:.4f}-{hi:.4f})  {med / reference:6.1f}x")
+    return [
+        Row(
+            workload=names[k + 1].replace(": egov_events.ical", " (egov_events.ical)"),
+            reference="hand-written iCalendar writer",
+            ours=samples[names[k + 1]],
+            theirs=samples[names[k]],
+            goal=15.0 if k == 0 else None,
+            goal_source="#4" if k == 0 else "",
+        )
+        for k in (0, 2)
+    ]
+
+
+def main() -> None:
+    options = parse(__doc__.split("\n\n")[0])
+    finish(measure(options), options, "iCalendar (ratio = egov_events / hand writer)")
 
 
 if __name__ == "__main__":

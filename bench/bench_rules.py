@@ -20,12 +20,14 @@ takes seconds.
 
 from __future__ import annotations
 
-import argparse
-import gc
 import random
-import statistics
-import time
+import sys
 from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _harness import Options, Row, finish, parse, round_robin
 
 import egov_events as ee
 from egov_events import rules
@@ -66,18 +68,8 @@ def records(event: ee.Event, n: int) -> list[ee.Participant]:
     return out
 
 
-def timed(run: Callable[[], object]) -> float:
-    gc.collect()
-    start = time.perf_counter()
-    run()
-    return time.perf_counter() - start
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="200,000 participants, 3 runs")
-    args = parser.parse_args()
-    n, reps = (200_000, 3) if args.quick else (1_000_000, 7)
+def measure(options: Options) -> list[Row]:
+    n, reps = (200_000, 3) if options.quick else (1_000_000, 7)
 
     event = ee.examples.kikao_kazi_2019()
     rule = (
@@ -135,30 +127,50 @@ def main() -> None:
         "lambda x2000": hand_sample,
         "check+compile x100": check_and_compile,
     }
-    times: dict[str, list[float]] = {name: [] for name in cases}
-    for _ in range(reps):
-        for name, run in cases.items():
-            times[name].append(timed(run))
-
-    def ratios(name: str, reference: str) -> list[float]:
-        return [a / b for a, b in zip(times[name], times[reference], strict=True)]
-
-    print(f"{n:,} participants, {reps} round-robin runs; polars {pl.__version__}")
-    print(f"lambda: median {statistics.median(times['lambda']):.3f} s")
-    print(f"{'case':<22}{'median':>9}{'min':>9}{'max':>9}   goal")
-    for name, reference, goal in (
-        ("compiled", "lambda", "<= 1.25x"),
-        ("polars filter", "lambda", "<= 0.25x"),
-        ("polars leaf columns", "lambda", "<= 0.30x"),
-        ("explain x2000", "lambda x2000", "<= 100x (one explanation / one lambda call)"),
-    ):
-        r = ratios(name, reference)
-        print(f"{name:<22}{statistics.median(r):>8.2f}x{min(r):>8.2f}x{max(r):>8.2f}x   {goal}")
-    ms = [t * 1000 for t in times["check+compile x100"]]
-    print(
-        f"{'check+compile x100':<22}{statistics.median(ms):>7.1f}ms{min(ms):>7.1f}ms"
-        f"{max(ms):>7.1f}ms   < 50 ms"
+    times = round_robin(cases, reps)
+    what = f"{n:,} participants"
+    rows = [
+        Row(f"eligibility {label}", reference, times[name], times[ref], "s", goal, src)
+        for name, label, ref, reference, goal, src in (
+            ("compiled", f"compiled ({what})", "lambda", "plain lambda", 1.25, "#5"),
+            ("polars filter", f"polars filter ({what})", "lambda", "plain lambda", 0.25, "#5"),
+            (
+                "polars leaf columns",
+                f"polars leaf columns ({what})",
+                "lambda",
+                "plain lambda",
+                0.30,
+                "bench",
+            ),
+            (
+                "explain x2000",
+                "explain, 2,000 calls",
+                "lambda x2000",
+                "plain lambda, 2,000 calls",
+                100.0,
+                "#5",
+            ),
+        )
+    ]
+    budget = [0.050] * len(times["check+compile x100"])
+    rows.append(
+        Row(
+            "eligibility check + compile, 100 rules",
+            "50 ms budget",
+            times["check+compile x100"],
+            budget,
+            "s",
+            1.0,
+            "#5",
+        )
     )
+    print(f"polars {pl.__version__}; {reps} round-robin runs", file=sys.stderr)
+    return rows
+
+
+def main() -> None:
+    options = parse(__doc__.splitlines()[0])
+    finish(measure(options), options, "Rules (ratio = egov_events / hand-written lambda)")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,9 @@ Kikao Kazi cha 2 cha Serikali Mtandao 2019
 
 from __future__ import annotations
 
-from egov_events import examples
+import importlib
+from typing import TYPE_CHECKING
+
 from egov_events.errors import Problem, ValidationError
 from egov_events.model import (
     Document,
@@ -31,14 +33,6 @@ from egov_events.model import (
     Sponsor,
     Venue,
 )
-from egov_events.serialization import (
-    SCHEMA_VERSION,
-    dump,
-    dumps,
-    json_schema,
-    load,
-    loads,
-)
 from egov_events.submissions import (
     CallForSubmissions,
     Criterion,
@@ -49,6 +43,29 @@ from egov_events.submissions import (
     SubmissionState,
 )
 from egov_events.text import LocalizedText
+
+# JSON (the cattrs converter) and the bundled example load on first use, so
+# that ``import egov_events`` costs little more than the models; icalendar,
+# dateutil's parser, pandas and polars load only in the modules that use them.
+if TYPE_CHECKING:
+    from egov_events import examples
+    from egov_events.serialization import (
+        SCHEMA_VERSION,
+        dump,
+        dumps,
+        json_schema,
+        load,
+        loads,
+    )
+
+_LAZY = {
+    "SCHEMA_VERSION": "egov_events.serialization",
+    "dump": "egov_events.serialization",
+    "dumps": "egov_events.serialization",
+    "json_schema": "egov_events.serialization",
+    "load": "egov_events.serialization",
+    "loads": "egov_events.serialization",
+}
 
 __version__ = "0.1.0.dev0"
 
@@ -89,3 +106,22 @@ __all__ = [
     "load",
     "loads",
 ]
+
+
+# Hidden from type checkers, which see the imports above instead, so that a
+# misspelt name is still an error for them.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        """Load what is behind a public name on first use (PEP 562)."""
+        if name == "examples":
+            value: object = importlib.import_module("egov_events.examples")
+        elif name in _LAZY:
+            value = getattr(importlib.import_module(_LAZY[name]), name)
+        else:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *__all__})

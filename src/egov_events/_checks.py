@@ -10,7 +10,6 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from egov_events.errors import PathPart, Problems
@@ -150,6 +149,8 @@ def check_url(problems: Problems, path: Path, value: str | None) -> None:
     """Record a problem unless *value* is ``None`` or an absolute http(s) URL."""
     if value is None:
         return
+    from urllib.parse import urlsplit  # noqa: PLC0415 (costly to import; rarely needed)
+
     parts = urlsplit(value) if isinstance(value, str) else None
     if parts is None or parts.scheme not in {"http", "https"} or not parts.netloc:
         problems.add(path, f"malformed URL {value!r}: expected an absolute http:// or https:// URL")

@@ -29,8 +29,12 @@ negation. :func:`evaluate`, :func:`compile`, :func:`explain` and
 
 from __future__ import annotations
 
-from egov_events.rules._check import check, find_problems
-from egov_events.rules._explain import Explanation, ExplanationNode, explain
+import importlib
+from typing import TYPE_CHECKING
+
+# The rule classes are needed by the models, so they load with the package;
+# checking, planning, explaining and the polars bridge load on first use
+# (``import egov_events`` stays cheap).
 from egov_events.rules._nodes import (
     All,
     Any,
@@ -41,9 +45,46 @@ from egov_events.rules._nodes import (
     OrganizationKindIn,
     Rule,
 )
-from egov_events.rules._plan import compile, evaluate, members
-from egov_events.rules._polars import explain_frame, rule_frame, to_polars
-from egov_events.rules._vocabulary import attribute_names
+
+if TYPE_CHECKING:
+    from egov_events.rules._check import check, find_problems
+    from egov_events.rules._explain import Explanation, ExplanationNode, explain
+    from egov_events.rules._plan import compile, evaluate, members
+    from egov_events.rules._polars import explain_frame, rule_frame, to_polars
+    from egov_events.rules._vocabulary import attribute_names
+
+_LAZY = {
+    "check": "_check",
+    "find_problems": "_check",
+    "Explanation": "_explain",
+    "ExplanationNode": "_explain",
+    "explain": "_explain",
+    "compile": "_plan",
+    "evaluate": "_plan",
+    "members": "_plan",
+    "explain_frame": "_polars",
+    "rule_frame": "_polars",
+    "to_polars": "_polars",
+    "attribute_names": "_vocabulary",
+}
+
+
+# Hidden from type checkers, which see the imports above instead, so that a
+# misspelt name is still an error for them.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        """Load the submodule behind a public name on first use (PEP 562)."""
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "All",

@@ -38,17 +38,11 @@ True
 
 from __future__ import annotations
 
-from egov_events.submissions._lifecycle import (
-    FINAL_STATES,
-    SELECTED_STATES,
-    TRANSITIONS,
-    InvalidTransition,
-    announce,
-    before,
-    can_transition,
-    decide,
-    transition,
-)
+import importlib
+from typing import TYPE_CHECKING
+
+# The model classes load with the package (the event model needs them); the
+# lifecycle, reviews and selection load on first use.
 from egov_events.submissions._model import (
     CallForSubmissions,
     Criterion,
@@ -58,27 +52,87 @@ from egov_events.submissions._model import (
     SubmissionKind,
     SubmissionState,
 )
-from egov_events.submissions._reviews import (
-    InvalidReview,
-    ReviewSummary,
-    add_review,
-    review_score,
-    scores,
-)
-from egov_events.submissions._selection import (
-    Outcome,
-    Placement,
-    Reason,
-    Selection,
-    apply,
-    assign_booths,
-    exhibits,
-    format_score,
-    promote,
-    rank_key,
-    select,
-    withdraw,
-)
+
+if TYPE_CHECKING:
+    from egov_events.submissions._lifecycle import (
+        FINAL_STATES,
+        SELECTED_STATES,
+        TRANSITIONS,
+        InvalidTransition,
+        announce,
+        before,
+        can_transition,
+        decide,
+        transition,
+    )
+    from egov_events.submissions._reviews import (
+        InvalidReview,
+        ReviewSummary,
+        add_review,
+        review_score,
+        scores,
+    )
+    from egov_events.submissions._selection import (
+        Outcome,
+        Placement,
+        Reason,
+        Selection,
+        apply,
+        assign_booths,
+        exhibits,
+        format_score,
+        promote,
+        rank_key,
+        select,
+        withdraw,
+    )
+
+_LAZY = {
+    "FINAL_STATES": "_lifecycle",
+    "SELECTED_STATES": "_lifecycle",
+    "TRANSITIONS": "_lifecycle",
+    "InvalidTransition": "_lifecycle",
+    "announce": "_lifecycle",
+    "before": "_lifecycle",
+    "can_transition": "_lifecycle",
+    "decide": "_lifecycle",
+    "transition": "_lifecycle",
+    "InvalidReview": "_reviews",
+    "ReviewSummary": "_reviews",
+    "add_review": "_reviews",
+    "review_score": "_reviews",
+    "scores": "_reviews",
+    "Outcome": "_selection",
+    "Placement": "_selection",
+    "Reason": "_selection",
+    "Selection": "_selection",
+    "apply": "_selection",
+    "assign_booths": "_selection",
+    "exhibits": "_selection",
+    "format_score": "_selection",
+    "promote": "_selection",
+    "rank_key": "_selection",
+    "select": "_selection",
+    "withdraw": "_selection",
+}
+
+
+# Hidden from type checkers, which see the imports above instead, so that a
+# misspelt name is still an error for them.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        """Load the submodule behind a public name on first use (PEP 562)."""
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "FINAL_STATES",
@@ -115,7 +169,3 @@ __all__ = [
     "transition",
     "withdraw",
 ]
-
-# Errors name their public home in tracebacks: egov_events.submissions.InvalidTransition.
-InvalidTransition.__module__ = __name__
-InvalidReview.__module__ = __name__

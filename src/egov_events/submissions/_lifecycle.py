@@ -97,6 +97,10 @@ class InvalidTransition(ValueError):  # noqa: N818 (the name the design gives it
     """  # noqa: E501 (a doctest line)
 
 
+# Errors name their public home in tracebacks: egov_events.submissions.InvalidTransition.
+InvalidTransition.__module__ = "egov_events.submissions"
+
+
 def can_transition(source: SubmissionState, target: SubmissionState) -> bool:
     """Whether :data:`TRANSITIONS` allows moving from *source* to *target*.
 

@@ -43,6 +43,10 @@ class InvalidReview(ValueError):  # noqa: N818 (named like InvalidTransition)
     """  # noqa: E501 (a doctest line)
 
 
+# Errors name their public home in tracebacks: egov_events.submissions.InvalidReview.
+InvalidReview.__module__ = "egov_events.submissions"
+
+
 def _exact(value: float) -> Fraction:
     """A number as an exact fraction; a float by its shortest decimal form (0.4 -> 2/5)."""
     return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
