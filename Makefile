@@ -51,5 +51,27 @@ pytest: $(VENV)/.installed-dev
 
 test: lint types pytest
 
+# Speed and memory, as ratios to references measured in the same run (see
+# bench/README.md). Not part of `make test`: timings are not tests.
+.PHONY: bench bench-quick bench-check bench-baseline
+ARGS ?=
+$(VENV)/.installed-bench: $(VENV)/.installed-dev pyproject.toml
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[bench,orjson,polars]'
+	touch $@
+
+bench: $(VENV)/.installed-bench
+	$(PY) bench/run.py $(ARGS)
+
+bench-quick: $(VENV)/.installed-bench
+	$(PY) bench/run.py --quick $(ARGS)
+
+# Exit 1 if a ratio is more than 25% worse than the saved baseline.
+bench-check: $(VENV)/.installed-bench
+	$(PY) bench/run.py --compare bench/baseline.json $(ARGS)
+
+# Rewrite the baseline (on the project's standard machine, then commit it).
+bench-baseline: $(VENV)/.installed-bench
+	$(PY) bench/run.py --save bench/baseline.json $(ARGS)
+
 clean:
 	rm -rf $(VENV) $(DU4) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis

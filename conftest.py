@@ -17,7 +17,7 @@ _markdown = Sybil(
 )
 _docstrings = Sybil(
     parsers=[DocTestParser(optionflags=ELLIPSIS | NORMALIZE_WHITESPACE)],
-    patterns=["src/egov_events/**/*.py"],
+    patterns=["src/egov_events/*.py", "src/egov_events/**/*.py"],
 )
 
 pytest_collect_file = (_markdown + _docstrings).pytest()

@@ -66,7 +66,8 @@ def test_text_in_swahili_by_default_and_english_on_request(event: ee.Event) -> N
     assert "Mwaliko: Kikao Kazi cha 2 cha Serikali Mtandao 2019 (Kundi la Pili)" == sw["Subject"]
     text = sw.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     assert text.startswith(f"Ndugu {person.display_name},\n")
-    assert "  Ijumaa, 1 Februari 2019, " in text
+    # the hours also as a Swahili reader counts them
+    assert "  Ijumaa, 1 Februari 2019, 08:00–17:00 (saa 2:00 asubuhi hadi saa 11:00 jioni)" in text
     en = invitation_emails(event, "p-0521", lang="en")[0]
     assert "Invitation: 2nd e-Government Workshop 2019 (Group 2)" == en["Subject"]
     english = en.get_body(("plain",)).get_content()  # type: ignore[union-attr]

@@ -29,7 +29,7 @@ import attrs
 
 from egov_events import _checks as c
 from egov_events.errors import Problems
-from egov_events.rules import Rule, find_problems
+from egov_events.rules import Rule
 from egov_events.submissions import CallForSubmissions
 from egov_events.text import LocalizedText
 
@@ -135,6 +135,18 @@ class DocumentKind(enum.StrEnum):
     """A call for submissions or an invitation letter."""
     WEB_PAGE = "web_page"
     OTHER = "other"
+
+
+def _html_table(caption: str, rows: Iterable[tuple[str, object]]) -> str:
+    """A compact two-column HTML table for Jupyter, every text escaped."""
+    import html  # noqa: PLC0415 (only notebooks need it; keeps the import cheap)
+
+    body = "".join(
+        f"<tr><th style='text-align:left'>{html.escape(key)}</th>"
+        f"<td style='text-align:left'>{html.escape(str(value))}</td></tr>"
+        for key, value in rows
+    )
+    return f"<table><caption>{html.escape(caption)}</caption>{body}</table>"
 
 
 @attrs.frozen(kw_only=True)
@@ -243,6 +255,29 @@ class Participant:
             c.check_date(problems, ("days_attended",), day)
         c.check_text(problems, ("region",), self.region, optional=True)
         problems.raise_if_any()
+
+    def _repr_html_(self) -> str:
+        """A compact table for Jupyter.
+
+        >>> import egov_events as ee
+        >>> html = ee.examples.kikao_kazi_2019().participants[0]._repr_html_()
+        >>> html.startswith("<table><caption>Participant p-0001</caption>")
+        True
+        >>> "<td style='text-align:left'>group-1, group-3</td>" in html
+        True
+        """
+        return _html_table(
+            f"Participant {self.id}",
+            [
+                ("person", self.person),
+                ("organization", self.organization),
+                ("roles", ", ".join(sorted(self.roles))),
+                ("groups", ", ".join(sorted(self.groups))),
+                ("status", self.status),
+                ("days attended", ", ".join(d.isoformat() for d in sorted(self.days_attended))),
+                ("region", self.region or "-"),
+            ],
+        )
 
 
 def _sorted_days(days: Iterable[date]) -> tuple[date, ...]:
@@ -430,6 +465,33 @@ class Session:
         last = (self.end.astimezone(tz) - timedelta(microseconds=1)).date()
         return tuple(first + timedelta(days=n) for n in range((last - first).days + 1))
 
+    def _repr_html_(self) -> str:
+        """A compact table for Jupyter; times in the session's own zone.
+
+        >>> import egov_events as ee
+        >>> html = ee.examples.kikao_kazi_2019().sessions[1]._repr_html_()
+        >>> "<td style='text-align:left'>2019-01-30 09:00–10:00 (saa 3:00 asubuhi)</td>" in html
+        True
+        """
+        from egov_events.locale import format_time  # noqa: PLC0415 (see _html_table)
+
+        start, end = self.start, self.end
+        when = (
+            f"{start.date().isoformat()} {format_time(start)}\N{EN DASH}{format_time(end)} "
+            f"({format_time(start, swahili_clock=True)})"
+        )
+        return _html_table(
+            f"Session {self.id}",
+            [
+                ("title", self.title),
+                ("kind", self.kind),
+                ("when", when),
+                ("room", self.room or "-"),
+                ("groups", ", ".join(sorted(self.groups)) or "all"),
+                ("status", self.status),
+            ],
+        )
+
 
 _T = TypeVar("_T")
 
@@ -511,6 +573,32 @@ class Event:
             f"{self.first_day.isoformat()}..{self.last_day.isoformat()} "
             f"{self.timezone.key}: {len(self.sessions)} sessions, {len(self.groups)} groups, "
             f"{len(self.participants)} participants, revision {self.revision}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """A compact table for Jupyter: what identifies the event and how big it is.
+
+        >>> import egov_events as ee
+        >>> html = ee.examples.kikao_kazi_2019()._repr_html_()
+        >>> "<td style='text-align:left'>30 Januari – 2 Februari 2019</td>" in html
+        True
+        """
+        from egov_events.locale import format_date_range  # noqa: PLC0415 (see _html_table)
+
+        venue = f"{self.venue.name}, {self.venue.city}" if self.venue else "-"
+        return _html_table(
+            f"Event {self.id}",
+            [
+                ("title", self.title),
+                ("days", format_date_range(self.first_day, self.last_day)),
+                ("time zone", self.timezone.key),
+                ("venue", venue),
+                ("sessions", len(self.sessions)),
+                ("groups", ", ".join(g.id for g in self.groups)),
+                ("participants", len(self.participants)),
+                ("calls", len(self.calls)),
+                ("revision", self.revision),
+            ],
         )
 
     # -- days -------------------------------------------------------------
@@ -757,6 +845,9 @@ class _EventChecker:
 
     def rules(self) -> None:
         """Check every group's rule and every call's eligibility (egov_events.rules.check)."""
+        # The checker loads on first use, so that importing the models stays cheap.
+        from egov_events.rules._check import find_problems  # noqa: PLC0415
+
         e, p = self.e, self.p
         for i, g in enumerate(e.groups):
             if g.rule is not None:

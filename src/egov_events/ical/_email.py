@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from egov_events.ical._common import group_uid
-from egov_events.locale import format_date, language
+from egov_events.locale import format_date, format_time, language
 from egov_events.model import Event, Participant, ParticipantGroup, Session
 
 if TYPE_CHECKING:
@@ -91,9 +91,13 @@ def _lines(event: Event, participant: Participant, group: ParticipantGroup, lang
         text["when"],
     ]
     for day, first, last in _days(event, group):
-        start = first.start.astimezone(event.timezone).strftime("%H:%M")
-        end = last.end.astimezone(event.timezone).strftime("%H:%M")
-        lines.append(f"  {format_date(day, lang=lang, weekday=True)}, {start}–{end}")
+        start = first.start.astimezone(event.timezone).time()
+        end = last.end.astimezone(event.timezone).time()
+        hours = f"{format_time(start, lang=lang)}–{format_time(end, lang=lang)}"
+        if lang == "sw":  # and as a Swahili reader counts the hours
+            clock = [format_time(t, lang=lang, swahili_clock=True) for t in (start, end)]
+            hours += f" ({clock[0]} hadi {clock[1]})"
+        lines.append(f"  {format_date(day, lang=lang, weekday=True)}, {hours}")
     lines.append(f"  ({event.timezone.key})")
     if event.venue is not None:
         lines.append("")
