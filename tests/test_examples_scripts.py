@@ -5,20 +5,13 @@ from __future__ import annotations
 import csv
 import email
 import email.policy
-import socket
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
-import attrs
-import pytest
 
 import egov_events as ee
 from egov_events import ical
-
-aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller")
+from tests.smtp import Mailbox, free_port
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -77,39 +70,8 @@ def test_participants_csv(tmp_path: Path) -> None:
     assert "@" not in (tmp_path / "participants.csv").read_text(encoding="utf-8")
 
 
-@attrs.define
-class Inbox:
-    """An aiosmtpd handler that keeps every message it receives."""
-
-    received: list[bytes] = attrs.field(factory=list)
-
-    async def handle_DATA(  # noqa: N802 (aiosmtpd's hook name)
-        self, server: Any, session: Any, envelope: Any
-    ) -> str:
-        self.received.append(envelope.original_content or envelope.content)
-        return "250 Message accepted for delivery"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture
-def inbox() -> Iterator[tuple[Inbox, int]]:
-    handler = Inbox()
-    port = free_port()
-    controller = aiosmtpd_controller.Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield handler, port
-    finally:
-        controller.stop()
-
-
-def test_send_invitations(tmp_path: Path, inbox: tuple[Inbox, int]) -> None:
-    handler, port = inbox
+def test_send_invitations(tmp_path: Path, mailbox: tuple[Mailbox, int]) -> None:
+    handler, port = mailbox
     args = ("--host", "127.0.0.1", "--port", str(port), "--limit", "2")
     result = run("send_invitations.py", *args, cwd=tmp_path)
     assert (0, "") == (result.returncode, result.stderr)

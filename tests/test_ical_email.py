@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import email
 import email.policy
-import socket
-from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
 
 import attrs
 import pytest
@@ -17,8 +14,7 @@ import egov_events as ee
 from egov_events import ical
 from egov_events.cli import main
 from egov_events.ical import SendReport, invitation_emails, send_emails
-
-aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller")
+from tests.smtp import Mailbox, free_port
 
 
 @pytest.fixture(scope="module")
@@ -114,46 +110,6 @@ def test_no_sender_gets_a_clear_error(event: ee.Event) -> None:
 
 
 # -- a real SMTP server on loopback ---------------------------------------------------------
-
-
-@attrs.define
-class Mailbox:
-    """An aiosmtpd handler that keeps what it receives and refuses some recipients."""
-
-    refuse: set[str] = attrs.field(factory=set)
-    received: list[bytes] = attrs.field(factory=list)
-
-    async def handle_RCPT(  # noqa: N802 (aiosmtpd's hook name)
-        self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any
-    ) -> str:
-        if address in self.refuse:
-            return "550 5.1.1 mailbox unavailable"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(  # noqa: N802 (aiosmtpd's hook name)
-        self, server: Any, session: Any, envelope: Any
-    ) -> str:
-        self.received.append(envelope.original_content or envelope.content)
-        return "250 Message accepted for delivery"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture
-def mailbox() -> Iterator[tuple[Mailbox, int]]:
-    handler = Mailbox()
-    port = free_port()
-    controller = aiosmtpd_controller.Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield handler, port
-    finally:
-        controller.stop()
 
 
 def test_messages_arrive_and_their_calendars_lint_clean(

@@ -10,9 +10,9 @@ Kikao Kazi cha 2 cha Serikali Mtandao 2019
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
+from egov_events._lazy import lazy_names
 from egov_events.errors import Problem, ValidationError
 from egov_events.model import (
     Document,
@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     )
 
 _LAZY = {
+    "examples": ".examples",
     "SCHEMA_VERSION": "egov_events.serialization",
     "dump": "egov_events.serialization",
     "dumps": "egov_events.serialization",
@@ -107,21 +108,7 @@ __all__ = [
     "loads",
 ]
 
-
 # Hidden from type checkers, which see the imports above instead, so that a
 # misspelt name is still an error for them.
 if not TYPE_CHECKING:
-
-    def __getattr__(name: str) -> object:
-        """Load what is behind a public name on first use (PEP 562)."""
-        if name == "examples":
-            value: object = importlib.import_module("egov_events.examples")
-        elif name in _LAZY:
-            value = getattr(importlib.import_module(_LAZY[name]), name)
-        else:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        globals()[name] = value
-        return value
-
-    def __dir__() -> list[str]:
-        return sorted({*globals(), *__all__})
+    __getattr__, __dir__ = lazy_names(__name__, _LAZY, __all__)

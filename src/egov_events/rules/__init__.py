@@ -29,12 +29,12 @@ negation. :func:`evaluate`, :func:`compile`, :func:`explain` and
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 # The rule classes are needed by the models, so they load with the package;
 # checking, planning, explaining and the polars bridge load on first use
 # (``import egov_events`` stays cheap).
+from egov_events._lazy import lazy_names
 from egov_events.rules._nodes import (
     All,
     Any,
@@ -54,36 +54,19 @@ if TYPE_CHECKING:
     from egov_events.rules._vocabulary import attribute_names
 
 _LAZY = {
-    "check": "_check",
-    "find_problems": "_check",
-    "Explanation": "_explain",
-    "ExplanationNode": "_explain",
-    "explain": "_explain",
-    "compile": "_plan",
-    "evaluate": "_plan",
-    "members": "_plan",
-    "explain_frame": "_polars",
-    "rule_frame": "_polars",
-    "to_polars": "_polars",
-    "attribute_names": "_vocabulary",
+    "check": "._check",
+    "find_problems": "._check",
+    "Explanation": "._explain",
+    "ExplanationNode": "._explain",
+    "explain": "._explain",
+    "compile": "._plan",
+    "evaluate": "._plan",
+    "members": "._plan",
+    "explain_frame": "._polars",
+    "rule_frame": "._polars",
+    "to_polars": "._polars",
+    "attribute_names": "._vocabulary",
 }
-
-
-# Hidden from type checkers, which see the imports above instead, so that a
-# misspelt name is still an error for them.
-if not TYPE_CHECKING:
-
-    def __getattr__(name: str) -> object:
-        """Load the submodule behind a public name on first use (PEP 562)."""
-        module = _LAZY.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-        globals()[name] = value
-        return value
-
-    def __dir__() -> list[str]:
-        return sorted({*globals(), *__all__})
 
 
 __all__ = [
@@ -108,3 +91,8 @@ __all__ = [
     "rule_frame",
     "to_polars",
 ]
+
+# Hidden from type checkers, which see the imports above instead, so that a
+# misspelt name is still an error for them.
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = lazy_names(__name__, _LAZY, __all__)

@@ -38,11 +38,11 @@ True
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 # The model classes load with the package (the event model needs them); the
 # lifecycle, reviews and selection load on first use.
+from egov_events._lazy import lazy_names
 from egov_events.submissions._model import (
     CallForSubmissions,
     Criterion,
@@ -88,50 +88,33 @@ if TYPE_CHECKING:
     )
 
 _LAZY = {
-    "FINAL_STATES": "_lifecycle",
-    "SELECTED_STATES": "_lifecycle",
-    "TRANSITIONS": "_lifecycle",
-    "InvalidTransition": "_lifecycle",
-    "announce": "_lifecycle",
-    "before": "_lifecycle",
-    "can_transition": "_lifecycle",
-    "decide": "_lifecycle",
-    "transition": "_lifecycle",
-    "InvalidReview": "_reviews",
-    "ReviewSummary": "_reviews",
-    "add_review": "_reviews",
-    "review_score": "_reviews",
-    "scores": "_reviews",
-    "Outcome": "_selection",
-    "Placement": "_selection",
-    "Reason": "_selection",
-    "Selection": "_selection",
-    "apply": "_selection",
-    "assign_booths": "_selection",
-    "exhibits": "_selection",
-    "format_score": "_selection",
-    "promote": "_selection",
-    "rank_key": "_selection",
-    "select": "_selection",
-    "withdraw": "_selection",
+    "FINAL_STATES": "._lifecycle",
+    "SELECTED_STATES": "._lifecycle",
+    "TRANSITIONS": "._lifecycle",
+    "InvalidTransition": "._lifecycle",
+    "announce": "._lifecycle",
+    "before": "._lifecycle",
+    "can_transition": "._lifecycle",
+    "decide": "._lifecycle",
+    "transition": "._lifecycle",
+    "InvalidReview": "._reviews",
+    "ReviewSummary": "._reviews",
+    "add_review": "._reviews",
+    "review_score": "._reviews",
+    "scores": "._reviews",
+    "Outcome": "._selection",
+    "Placement": "._selection",
+    "Reason": "._selection",
+    "Selection": "._selection",
+    "apply": "._selection",
+    "assign_booths": "._selection",
+    "exhibits": "._selection",
+    "format_score": "._selection",
+    "promote": "._selection",
+    "rank_key": "._selection",
+    "select": "._selection",
+    "withdraw": "._selection",
 }
-
-
-# Hidden from type checkers, which see the imports above instead, so that a
-# misspelt name is still an error for them.
-if not TYPE_CHECKING:
-
-    def __getattr__(name: str) -> object:
-        """Load the submodule behind a public name on first use (PEP 562)."""
-        module = _LAZY.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-        globals()[name] = value
-        return value
-
-    def __dir__() -> list[str]:
-        return sorted({*globals(), *__all__})
 
 
 __all__ = [
@@ -169,3 +152,8 @@ __all__ = [
     "transition",
     "withdraw",
 ]
+
+# Hidden from type checkers, which see the imports above instead, so that a
+# misspelt name is still an error for them.
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = lazy_names(__name__, _LAZY, __all__)

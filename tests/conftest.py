@@ -1,0 +1,23 @@
+"""Fixtures shared by the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.smtp import Mailbox, free_port
+
+
+@pytest.fixture
+def mailbox() -> Iterator[tuple[Mailbox, int]]:
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 and a free port, stopped afterwards."""
+    controller_module = pytest.importorskip("aiosmtpd.controller")
+    handler = Mailbox()
+    port = free_port()
+    controller = controller_module.Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield handler, port
+    finally:
+        controller.stop()
