@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 OUT    ?= out
 
-.PHONY: demo test test-dateutil4 lint types pytest clean
+.PHONY: demo test test-dateutil4 lint types pytest docs clean
 
 # The virtual environment with the package (editable) and its runtime deps.
 $(VENV)/.installed: pyproject.toml
@@ -51,6 +51,15 @@ pytest: $(VENV)/.installed-dev
 
 test: lint types pytest
 
+# The documentation site, from docs/ (Markdown through MyST, the reference from
+# the docstrings), with every warning an error. Open docs/_build/html/index.html.
+$(VENV)/.installed-docs: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[docs]'
+	touch $@
+
+docs: $(VENV)/.installed-docs
+	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
+
 # Speed and memory, as ratios to references measured in the same run (see
 # bench/README.md). Not part of `make test`: timings are not tests.
 .PHONY: bench bench-quick bench-check bench-baseline
@@ -74,4 +83,4 @@ bench-baseline: $(VENV)/.installed-bench
 	$(PY) bench/run.py --save bench/baseline.json $(ARGS)
 
 clean:
-	rm -rf $(VENV) $(DU4) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(DU4) $(OUT) docs/_build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -13,7 +13,7 @@ _markdown = Sybil(
         PythonCodeBlockParser(),
         DocTestParser(optionflags=ELLIPSIS | NORMALIZE_WHITESPACE),
     ],
-    patterns=["README.md", "docs/*.md"],
+    patterns=["README.md", "docs/*.md", "docs/**/*.md"],
 )
 _docstrings = Sybil(
     parsers=[DocTestParser(optionflags=ELLIPSIS | NORMALIZE_WHITESPACE)],
