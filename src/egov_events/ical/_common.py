@@ -17,7 +17,8 @@
   Ids are letters, digits, ``.``, ``_`` and ``-``, so ``+`` cannot occur in a
   session id and the kinds never collide.
 - **Time zones**: one VTIMEZONE per zone name, built once per process
-  (:func:`vtimezone`) and shared by every calendar written afterwards.
+  (:func:`vtimezone`) and shared by every feed and cancellation written
+  afterwards; invitations write its bytes, saved once, and hold copies.
 - **Text**: every TEXT value goes through :func:`text`, which writes line
   breaks as LF, drops the control characters TEXT cannot hold (RFC 5545
   section 3.3.11) and wraps the value in :class:`icalendar.vText`, so it is

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from egov_events.ical._common import group_uid
+from egov_events.ical._itip import invitations_by_group
 from egov_events.locale import format_date, format_time, language
 from egov_events.model import Event, Participant, ParticipantGroup, Session
 
@@ -158,8 +159,9 @@ def _message(
         raise ValueError(msg)
     method = str(calendar.get("METHOD", "REQUEST")).upper()
     ics = calendar.to_ical()
-    vevent = next(iter(calendar.walk("VEVENT")))
-    uid, sequence = str(vevent["UID"]), int(vevent.get("SEQUENCE", 0))
+    # The UID and SEQUENCE that invitations() writes, without walking the
+    # calendar: that would build the VEVENTs it writes from saved bytes.
+    uid, sequence = group_uid(event.id, group.id), event.revision
     digest = hashlib.sha256(f"{uid}\n{sequence}\n{person.email}".encode()).hexdigest()[:24]
 
     message = EmailMessage(policy=SMTP)
@@ -225,19 +227,12 @@ def emails_by_group(
     sender: str | None = None,
 ) -> list[tuple[ParticipantGroup, EmailMessage]]:
     """:func:`invitation_emails`, each message with the group it invites to."""
-    from egov_events.ical import invitations  # noqa: PLC0415 (the package imports this module)
-
     code = language(lang)
     p = event.participant(participant)
-    calendars = {
-        str(next(iter(cal.walk("VEVENT")))["UID"]): cal for cal in invitations(event, p, lang=code)
-    }
-    out = []
-    for group in event.groups:
-        calendar = calendars.get(group_uid(event.id, group.id))
-        if calendar is not None:
-            out.append((group, _message(event, p, group, calendar, lang=code, sender=sender)))
-    return out
+    return [
+        (group, _message(event, p, group, calendar, lang=code, sender=sender))
+        for group, calendar in invitations_by_group(event, p, lang=code)
+    ]
 
 
 @attrs.frozen(kw_only=True)

@@ -21,7 +21,15 @@ from egov_events.ical import _common as k
 from egov_events.model import Event, Participant, ParticipantGroup, Session
 from egov_events.text import LocalizedText
 
-__all__ = ["calendar", "location", "new_calendar"]
+__all__ = ["add_header", "calendar", "location", "new_calendar"]
+
+
+def add_header(cal: Calendar, method: str) -> None:
+    """Add PRODID, VERSION, CALSCALE and METHOD (RFC 5545 section 3.7)."""
+    cal.add("PRODID", k.PRODID)
+    cal.add("VERSION", "2.0")
+    cal.add("CALSCALE", "GREGORIAN")
+    cal.add("METHOD", method)
 
 
 def new_calendar(event: Event, method: str, zones: Iterable[str]) -> Calendar:
@@ -30,10 +38,7 @@ def new_calendar(event: Event, method: str, zones: Iterable[str]) -> Calendar:
     Each VTIMEZONE is the one built once per process (:func:`~._common.vtimezone`).
     """
     cal = Calendar()
-    cal.add("PRODID", k.PRODID)
-    cal.add("VERSION", "2.0")
-    cal.add("CALSCALE", "GREGORIAN")
-    cal.add("METHOD", method)
+    add_header(cal, method)
     for key in sorted(set(zones)):
         if key != "UTC":  # UTC is written with "Z" and needs no VTIMEZONE
             cal.add_component(k.vtimezone(key))

@@ -26,16 +26,17 @@ needs a revision at least two above the one cancelled.
 
 from __future__ import annotations
 
+import functools
 import weakref
 from datetime import date, datetime
-from typing import Any
+from typing import Any, SupportsIndex
 
 import attrs
-from icalendar import Calendar, Component, vCalAddress, vUri
+from icalendar import Calendar, Component, Timezone, vCalAddress, vUri
 from icalendar import Event as VEvent
 
 from egov_events.ical import _common as k
-from egov_events.ical._feed import add_place, new_calendar
+from egov_events.ical._feed import add_header, add_place, new_calendar
 from egov_events.locale import format_date
 from egov_events.model import (
     Event,
@@ -48,7 +49,7 @@ from egov_events.model import (
     SessionStatus,
 )
 
-__all__ = ["GroupDay", "cancellations", "group_days", "invitations"]
+__all__ = ["GroupDay", "cancellations", "group_days", "invitations", "invitations_by_group"]
 
 
 @attrs.frozen
@@ -178,24 +179,8 @@ def _status(event: Event) -> str:
     return "CONFIRMED"
 
 
-Template = list[tuple[str, Any]]
-"""A component's properties, names and values, as :meth:`Component.add` made them."""
-
-
-@attrs.frozen
-class _Plan:
-    """A group's invitation less its attendee, built once per event, group and language."""
-
-    header: Template
-    components: tuple[Template, ...]
-    """The master VEVENT's properties, then each override's."""
-
-
-def _template(component: Component) -> Template:
-    return list(component.items())
-
-
-def _plan(event: Event, group: ParticipantGroup, lang: str) -> _Plan | None:
+def _vevents(event: Event, group: ParticipantGroup, lang: str) -> list[VEvent] | None:
+    """A group's invitation VEVENTs without ATTENDEE; ``None``: nothing to invite to."""
     days = group_days(event, group)
     if not days or all(d.cancelled for d in days):
         return None
@@ -224,7 +209,7 @@ def _plan(event: Event, group: ParticipantGroup, lang: str) -> _Plan | None:
     )
     if event.url is not None:
         master.add("URL", vUri(event.url))
-    components = [_template(master)]
+    vevents = [master]
     length = first.end - first.start
     for day in rest:
         if day.end - day.start == length or day.cancelled:
@@ -235,9 +220,41 @@ def _plan(event: Event, group: ParticipantGroup, lang: str) -> _Plan | None:
         override.add("DTSTART", day.start)
         override.add("DTEND", day.end)
         override.add("STATUS", _status(event))
-        components.append(_template(override))
-    header = _template(new_calendar(event, "REQUEST", ()))
-    return _Plan(header=header, components=tuple(components))
+        vevents.append(override)
+    return vevents
+
+
+def _line(component: Component, name: str, value: Any) -> bytes:
+    """One property as icalendar writes it: content line, parameters, escaping, folding, CRLF."""
+    line: bytes = component.content_line(name, value).to_ical()
+    return line + b"\r\n"
+
+
+@attrs.frozen
+class _Plan:
+    """A group's VEVENTs less their attendee, written once per event, group and language.
+
+    Each VEVENT is kept as icalendar wrote it, split at its ATTENDEE line:
+    the bytes before that line and the bytes after it (``END:VEVENT``
+    included). Only the ATTENDEE line depends on the participant.
+    """
+
+    vevents: tuple[tuple[bytes, bytes], ...]
+
+
+def _plan(event: Event, group: ParticipantGroup, lang: str) -> _Plan | None:
+    vevents = _vevents(event, group, lang)
+    if vevents is None:
+        return None
+    placeholder = vCalAddress("mailto:attendee")
+    parts = []
+    for ev in vevents:
+        ev["ATTENDEE"] = placeholder
+        items = ev.property_items()
+        at = next(i for i, (name, value) in enumerate(items) if value is placeholder)
+        lines = [_line(ev, name, value) for name, value in items]
+        parts.append((b"".join(lines[:at]), b"".join(lines[at + 1 :])))
+    return _Plan(vevents=tuple(parts))
 
 
 _PLANS: dict[int, tuple[weakref.ref[Event], dict[tuple[str, str], _Plan | None]]] = {}
@@ -255,22 +272,128 @@ def _plans(event: Event) -> dict[tuple[str, str], _Plan | None]:
     return plans
 
 
-def _request(plan: _Plan, attendee: vCalAddress, zone: str) -> Calendar:
-    cal = Calendar()
-    for name, value in plan.header:
-        cal[name] = value
-    cal.add_component(k.vtimezone(zone))
-    for template in plan.components:
-        ev = VEvent()
-        for name, value in template:
-            ev[name] = value
-        ev["ATTENDEE"] = attendee
-        cal.add_component(ev)
-    return cal
+@functools.cache
+def _zone(key: str) -> tuple[Timezone, bytes]:
+    """A copy of the zone's VTIMEZONE that no calendar holds, and its bytes.
+
+    Invitations write the bytes and get copies of the component, so that
+    what they write is what they hold even if someone changes the VTIMEZONE
+    that feeds share (:func:`~._common.vtimezone`).
+    """
+    zone = k.vtimezone(key).copy(recursive=True)
+    return zone, zone.to_ical()
+
+
+@attrs.frozen
+class _Pending:
+    """What an invitation's VTIMEZONE and VEVENTs are until someone looks at them."""
+
+    plan: _Plan
+    zone: str
+    attendee: bytes
+    """The ATTENDEE line, as icalendar wrote it."""
+    event: Event
+    group: ParticipantGroup
+    participant: Participant
+    lang: str
+
+    def to_ical(self) -> bytes:
+        """The VTIMEZONE and the VEVENTs, as :meth:`build` would give them to icalendar."""
+        body = [_zone(self.zone)[1]]
+        for before, after in self.plan.vevents:
+            body += (before, self.attendee, after)
+        return b"".join(body)
+
+    def build(self) -> list[Component]:
+        """The VTIMEZONE and the VEVENTs as components, new and the calendar's own."""
+        vevents = _vevents(self.event, self.group, self.lang) or []  # not None: the plan exists
+        for ev in vevents:
+            ev["ATTENDEE"] = _attendee(self.event, self.participant, self.lang)
+        return [_zone(self.zone)[0].copy(recursive=True), *vevents]
+
+
+class _Invitation(Calendar):
+    """A METHOD:REQUEST calendar that writes its shared parts from saved bytes.
+
+    Its VTIMEZONE and VEVENTs are built the first time anything reaches for
+    them: :attr:`subcomponents` and everything that goes through it
+    (``walk()``, ``events``, ``add_component()``, comparing, copying,
+    pickling). Until then :meth:`to_ical` writes the calendar's own
+    properties through icalendar and the rest from the group's plan: the
+    same bytes, without serializing the same VEVENTs for every participant.
+    Once built, the calendar is an ordinary :class:`icalendar.Calendar`
+    whose components are its own, so changing them changes what it writes
+    and nothing else.
+    """
+
+    _pending: _Pending | None = None
+    _subcomponents: list[Component]
+
+    @property
+    def subcomponents(self) -> list[Component]:
+        pending = self._pending
+        if pending is not None:
+            self._subcomponents = pending.build()
+            self._pending = None
+        return self._subcomponents
+
+    @subcomponents.setter
+    def subcomponents(self, value: list[Component]) -> None:
+        self._pending = None
+        self._subcomponents = value
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        """Build the components first: copies and pickles hold them, never a plan."""
+        _ = self.subcomponents
+        return super().__reduce_ex__(protocol)
+
+    def to_ical(self, sorted: bool = True) -> bytes:
+        pending = self._pending
+        if pending is None or not sorted:
+            data: bytes = super().to_ical(sorted=sorted)
+            return data
+        lines = [_line(self, name, value) for name, value in self.property_items(recursive=False)]
+        return b"".join(lines[:-1]) + pending.to_ical() + lines[-1]
 
 
 def _groups(event: Event, participant: Participant) -> list[ParticipantGroup]:
     return [g for g in event.groups if g.id in participant.groups]
+
+
+def invitations_by_group(
+    event: Event, participant: str | Participant, *, lang: str = "sw"
+) -> list[tuple[ParticipantGroup, Calendar]]:
+    """:func:`invitations`, each calendar with the group it invites to."""
+    lang = k.check_language(lang)
+    p = event.participant(participant)
+    if event.status is EventStatus.CANCELLED or p.status is RegistrationStatus.WITHDRAWN:
+        return []
+    plans = _plans(event)
+    address = _attendee(event, p, lang)
+    attendee: bytes | None = None
+    out: list[tuple[ParticipantGroup, Calendar]] = []
+    for group in _groups(event, p):
+        key = (group.id, lang)
+        if key not in plans:
+            plans[key] = _plan(event, group, lang)
+        plan = plans[key]
+        if plan is None:
+            continue
+        cal = _Invitation()
+        add_header(cal, "REQUEST")
+        if attendee is None:
+            attendee = _line(cal, "ATTENDEE", address)
+        cal._pending = _Pending(
+            plan=plan,
+            zone=event.timezone.key,
+            attendee=attendee,
+            event=event,
+            group=group,
+            participant=p,
+            lang=lang,
+        )
+        out.append((group, cal))
+    return out
 
 
 def invitations(
@@ -288,9 +411,11 @@ def invitations(
     participant and a cancelled event get no invitations:
     :func:`cancellations` says what to send them.
 
-    What does not depend on the participant is built once per event, group
-    and language and shared by the calendars returned (as the VTIMEZONE
-    is): serialize them, or copy one before changing it.
+    What does not depend on the participant is written once per event,
+    group and language, and ``to_ical()`` reuses those bytes. Each calendar
+    returned is still its own: its VTIMEZONE and VEVENTs are built when
+    first reached (``walk()``, ``events``, ``subcomponents``), and changing
+    them changes that calendar's ``to_ical()`` and no other.
 
     >>> from egov_events.examples import kikao_kazi_2019
     >>> event = kikao_kazi_2019()
@@ -305,21 +430,7 @@ def invitations(
             participant has no e-mail address.
 
     """
-    lang = k.check_language(lang)
-    p = event.participant(participant)
-    if event.status is EventStatus.CANCELLED or p.status is RegistrationStatus.WITHDRAWN:
-        return []
-    plans = _plans(event)
-    attendee = _attendee(event, p, lang)
-    out = []
-    for group in _groups(event, p):
-        key = (group.id, lang)
-        if key not in plans:
-            plans[key] = _plan(event, group, lang)
-        plan = plans[key]
-        if plan is not None:
-            out.append(_request(plan, attendee, event.timezone.key))
-    return out
+    return [cal for _, cal in invitations_by_group(event, participant, lang=lang)]
 
 
 def _cancel_vevent(
