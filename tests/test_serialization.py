@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -527,12 +528,15 @@ def test_orjson_and_the_standard_library_write_the_same_bytes(event: ee.Event) -
     old = _json.backend
     try:
         _json.backend = "json"
-        expected = (_json.encode(document), _json.encode_text(document))
+        expected = [_json.encode(document, compact=c) for c in (False, True)]
+        expected_text = [_json.encode_text(document, compact=c) for c in (False, True)]
         _json.backend = "orjson"
-        actual = (_json.encode(document), _json.encode_text(document))
+        actual = [_json.encode(document, compact=c) for c in (False, True)]
+        actual_text = [_json.encode_text(document, compact=c) for c in (False, True)]
     finally:
         _json.backend = old
     assert expected == actual
+    assert expected_text == actual_text
 
 
 @pytest.mark.skipif(not _json.ORJSON_INSTALLED, reason="orjson is not installed")
@@ -550,9 +554,9 @@ def test_orjson_and_the_standard_library_write_numbers_and_text_alike(
     old = _json.backend
     try:
         _json.backend = "json"
-        expected = _json.encode(document)
+        expected = [_json.encode(document, compact=c) for c in (False, True)]
         _json.backend = "orjson"
-        actual = _json.encode(document)
+        actual = [_json.encode(document, compact=c) for c in (False, True)]
     finally:
         _json.backend = old
     assert expected == actual
@@ -567,6 +571,20 @@ def test_dump_writes_what_dumps_returns_and_load_reads_it(tmp_path: Path, backen
     assert ee.dumps(v1_workshop()) == path.read_text(encoding="utf-8")
     assert v1_workshop() == ee.load(str(path))
     assert ["event.json"] == [p.name for p in tmp_path.iterdir()]
+
+
+def test_a_compact_document_is_the_same_document_on_one_line(tmp_path: Path, backend: str) -> None:
+    event = v1_workshop()
+    compact = ee.dumps(event, compact=True)
+    assert json.loads(ee.dumps(event)) == json.loads(compact)
+    assert 1 == compact.count("\n")
+    assert compact.endswith("}\n")
+    assert not re.search(r'[,:] "', compact)  # no space after a separator
+    assert len(compact) < 0.75 * len(ee.dumps(event))
+    assert event == ee.loads(compact)
+    path = tmp_path / "event.json"
+    ee.dump(event, path, compact=True)
+    assert compact == path.read_text(encoding="utf-8")
 
 
 def test_a_failed_dump_leaves_the_old_file_whole(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from egov_events.errors import PathPart, Problems
@@ -26,8 +26,94 @@ _MEDIA_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]
 Path = tuple[PathPart, ...]
 
 
+# Ids and sets of ids repeat across an event (roles, groups, organizations of
+# a hundred thousand participants): each is matched once and remembered, so
+# that checking a large event costs a lookup per value. Only values found
+# well-formed are kept, at most _KNOWN_LIMIT of each kind; a full cache starts
+# again empty.
+_KNOWN_LIMIT: Final = 1 << 16
+_known_ids: dict[str, None] = {}
+_known_id_sets: dict[frozenset[str], None] = {}
+_known_date_sets: dict[frozenset[date], None] = {}
+
+
+def _remember(known: dict[Any, None], value: Any) -> None:
+    if len(known) >= _KNOWN_LIMIT:
+        known.clear()
+    known[value] = None
+
+
+def is_id(value: object) -> bool:
+    """Whether *value* is a well-formed identifier (a ``str``, not a subclass).
+
+    >>> is_id("group-1"), is_id("-group"), is_id(1)
+    (True, False, False)
+    """
+    if type(value) is not str:
+        return False
+    if value in _known_ids:
+        return True
+    if ID_PATTERN.fullmatch(value):
+        _remember(_known_ids, value)
+        return True
+    return False
+
+
+def is_new_id(value: object) -> bool:
+    """:func:`is_id` for an object's own id, which is seen once and not remembered.
+
+    >>> is_new_id("p-0001"), is_new_id("p 0001")
+    (True, False)
+    """
+    return type(value) is str and ID_PATTERN.fullmatch(value) is not None
+
+
+def are_ids(values: object) -> bool:
+    """Whether *values* is a frozenset of well-formed identifiers.
+
+    >>> are_ids(frozenset({"a", "b"})), are_ids(frozenset({"a", ""})), are_ids(["a"])
+    (True, False, False)
+    """
+    if type(values) is not frozenset:
+        return False
+    if values in _known_id_sets:
+        return True
+    if all(is_id(v) for v in values):
+        _remember(_known_id_sets, values)
+        return True
+    return False
+
+
+def are_dates(values: object) -> bool:
+    """Whether *values* is a frozenset of dates (and not datetimes).
+
+    >>> from datetime import date, datetime
+    >>> are_dates(frozenset({date(2019, 1, 30)})), are_dates(frozenset({datetime(2019, 1, 30)}))
+    (True, False)
+    """
+    if type(values) is not frozenset:
+        return False
+    if values in _known_date_sets:
+        return True
+    if all(type(v) is date for v in values):
+        _remember(_known_date_sets, values)
+        return True
+    return False
+
+
+def is_text(value: object) -> bool:
+    """Whether *value* is a non-blank ``str``, as :func:`check_text` wants.
+
+    >>> is_text("Dodoma"), is_text(" "), is_text(None)
+    (True, False, False)
+    """
+    return type(value) is str and not value.isspace() and value != ""
+
+
 def check_id(problems: Problems, path: Path, value: object) -> None:
     """Record a problem unless *value* is a well-formed identifier."""
+    if is_id(value):
+        return
     if not isinstance(value, str):
         problems.add(path, f"expected an id (str), got {type(value).__name__}")
     elif not ID_PATTERN.fullmatch(value):
@@ -40,6 +126,8 @@ def check_id(problems: Problems, path: Path, value: object) -> None:
 
 def check_ids(problems: Problems, path: Path, values: Iterable[object]) -> None:
     """Check each id of a sequence (indexed paths) or set (the field's path)."""
+    if are_ids(values):
+        return
     if isinstance(values, tuple | list):
         for i, value in enumerate(values):
             check_id(problems, (*path, i), value)
@@ -51,6 +139,27 @@ def check_ids(problems: Problems, path: Path, values: Iterable[object]) -> None:
 def describe_zone(value: datetime) -> str:
     """Name a datetime's zone for an error message."""
     return value.tzname() or repr(value.tzinfo)
+
+
+def is_aware(value: object) -> bool:
+    """Whether *value* is a datetime in a ``ZoneInfo`` zone, as :func:`check_aware` wants.
+
+    >>> from datetime import datetime, timezone
+    >>> is_aware(datetime(2019, 1, 30, tzinfo=ZoneInfo("Africa/Dar_es_Salaam")))
+    True
+    >>> is_aware(datetime(2019, 1, 30, tzinfo=timezone.utc)), is_aware(datetime(2019, 1, 30))
+    (False, False)
+    """
+    return type(value) is datetime and type(value.tzinfo) is ZoneInfo
+
+
+def is_score(value: object, low: float, high: float) -> bool:
+    """Whether *value* is a float within [low, high], as :func:`check_number` wants.
+
+    >>> is_score(4.0, 1, 5), is_score(6.0, 1, 5), is_score(float("nan"), 1, 5)
+    (True, False, False)
+    """
+    return type(value) is float and low <= value <= high
 
 
 def check_aware(problems: Problems, path: Path, value: object) -> bool:

@@ -244,6 +244,23 @@ class Participant:
     """The region (mkoa) the person comes from."""
 
     def __attrs_post_init__(self) -> None:
+        if not self._looks_valid():
+            self._problems().raise_if_any()
+
+    def _looks_valid(self) -> bool:
+        """Whether :meth:`_problems` would find nothing, answered quickly."""
+        return (
+            c.is_new_id(self.id)
+            and c.is_id(self.person)
+            and c.is_id(self.organization)
+            and c.are_ids(self.roles)
+            and c.are_ids(self.groups)
+            and self.status.__class__ is RegistrationStatus
+            and c.are_dates(self.days_attended)
+            and (self.region is None or c.is_text(self.region))
+        )
+
+    def _problems(self) -> Problems:
         problems = Problems()
         c.check_id(problems, ("id",), self.id)
         c.check_id(problems, ("person",), self.person)
@@ -251,10 +268,11 @@ class Participant:
         c.check_ids(problems, ("roles",), self.roles)
         c.check_ids(problems, ("groups",), self.groups)
         c.check_enum(problems, ("status",), self.status, RegistrationStatus)
-        for day in sorted(self.days_attended, key=str):
-            c.check_date(problems, ("days_attended",), day)
+        if not c.are_dates(self.days_attended):
+            for day in sorted(self.days_attended, key=str):
+                c.check_date(problems, ("days_attended",), day)
         c.check_text(problems, ("region",), self.region, optional=True)
-        problems.raise_if_any()
+        return problems
 
     def _repr_html_(self) -> str:
         """A compact table for Jupyter.
@@ -818,7 +836,15 @@ class _EventChecker:
                 c.check_refs(
                     p, ("groups", i, "members"), g.members, ids["participant"], what="participant"
                 )
-        for i, part in enumerate(e.participants):
+        parts = e.participants
+        if (
+            all(x in people for x in {x.person for x in parts})
+            and all(x in orgs for x in {x.organization for x in parts})
+            and all(x in ids["role"] for x in frozenset().union(*(x.roles for x in parts)))
+            and all(x in ids["group"] for x in frozenset().union(*(x.groups for x in parts)))
+        ):
+            parts = ()  # every reference resolves: no need to look at each participant
+        for i, part in enumerate(parts):
             at = ("participants", i)
             c.check_refs(p, (*at, "person"), part.person, people, what="person")
             c.check_refs(p, (*at, "organization"), part.organization, orgs, what="organization")
@@ -889,7 +915,10 @@ class _EventChecker:
                         ("groups", i, "days", j),
                         f"{day.isoformat()} is outside the event's days {span}",
                     )
-        for i, part in enumerate(e.participants):
+        parts = e.participants
+        if all(first <= d <= last for d in frozenset().union(*(x.days_attended for x in parts))):
+            parts = ()  # every day attended is one of the event's
+        for i, part in enumerate(parts):
             for day in sorted(part.days_attended):
                 if not first <= day <= last:
                     p.add(

@@ -18,10 +18,11 @@ by default Swahili, then English, then the remaining languages in tag order.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NoReturn
 
 import attrs
 
@@ -58,9 +59,22 @@ def normalize_language_tag(tag: str) -> str:
         ValueError: *tag* is not a well-formed language tag.
 
     """
-    if not isinstance(tag, str) or not _TAG.fullmatch(tag):
-        msg = f"malformed language tag {tag!r}: expected a BCP 47 tag such as 'sw', 'en' or 'sw-TZ'"
-        raise ValueError(msg)
+    if type(tag) is str:
+        return _normalize(tag)
+    if not isinstance(tag, str):
+        _malformed(tag)
+    return _normalize(str(tag))
+
+
+def _malformed(tag: object) -> NoReturn:
+    msg = f"malformed language tag {tag!r}: expected a BCP 47 tag such as 'sw', 'en' or 'sw-TZ'"
+    raise ValueError(msg)
+
+
+@functools.lru_cache(maxsize=256)  # a document uses a few tags, thousands of times
+def _normalize(tag: str) -> str:
+    if not _TAG.fullmatch(tag):
+        _malformed(tag)
     parts = tag.split("-")
     out = [parts[0].lower()]
     for i, part in enumerate(parts[1:], start=1):
@@ -96,11 +110,41 @@ def _key(texts: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(texts.items()))
 
 
+def _is_canonical(tag: object) -> bool:
+    """Whether *tag* is a well-formed language tag in its conventional case."""
+    if type(tag) is not str:
+        return False
+    try:
+        return _normalize(tag) == tag
+    except ValueError:
+        return False
+
+
+def _looks_valid(texts: object) -> bool:
+    """Whether :func:`_problems` would find nothing, answered quickly.
+
+    Tags that are all in their conventional case cannot name one language twice.
+    """
+    return (
+        type(texts) is MappingProxyType
+        and len(texts) > 0
+        and all(
+            _is_canonical(tag) and type(text) is str and text != "" and not text.isspace()
+            for tag, text in texts.items()
+        )
+    )
+
+
 def _check(instance: LocalizedText, attribute: Any, texts: Mapping[str, str]) -> None:
+    if not _looks_valid(texts):
+        _problems(texts).raise_if_any()
+
+
+def _problems(texts: Mapping[str, str]) -> Problems:
     problems = Problems()
     if not isinstance(texts, Mapping):
         problems.add((), f"expected a mapping of language tag to text, got {type(texts).__name__}")
-        problems.raise_if_any()
+        return problems
     if not texts:
         problems.add((), "a LocalizedText needs at least one language, e.g. {'sw': ..., 'en': ...}")
     seen: dict[str, str] = {}
@@ -120,7 +164,7 @@ def _check(instance: LocalizedText, attribute: Any, texts: Mapping[str, str]) ->
             problems.add((tag,), f"expected text (str), got {type(text).__name__}")
         elif not text.strip():
             problems.add((tag,), "text must not be empty")
-    problems.raise_if_any()
+    return problems
 
 
 @attrs.frozen(kw_only=True)

@@ -21,6 +21,7 @@ import difflib
 import enum
 import functools
 import math
+import operator
 import re
 import types
 import typing
@@ -281,8 +282,8 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
     raise Invalid(f"unknown {cls.__name__} {_show(value)}: {_checks.suggest(value, values)}")
 
 
-def _unstructure_enum(value: enum.Enum) -> Any:
-    return value.value
+_unstructure_enum: Final = operator.attrgetter("_value_")
+"""A member's value (``_value_`` is what :attr:`enum.Enum.value` reads, without its descriptor)."""
 
 
 # -- localized text -----------------------------------------------------------
@@ -343,6 +344,14 @@ def _optional_inner(t: Any) -> Any:
 def _structure_optional_factory(t: Any, conv: cattrs.Converter) -> StructureHook:
     inner = _optional_inner(t)
     hook = conv.get_structure_hook(inner)
+    if hook is _structure_str:
+
+        def structure_optional_str(value: Any, _: Any) -> Any:
+            if value is None or (type(value) is str and value.isascii()):
+                return value
+            return _structure_str(value, str)
+
+        return structure_optional_str
 
     def structure_optional(value: Any, _: Any) -> Any:
         return None if value is None else hook(value, inner)
@@ -405,15 +414,40 @@ def _unstructure_tuple_factory(t: Any, conv: cattrs.Converter) -> UnstructureHoo
     return unstructure_tuple
 
 
+_SET_MEMO_LIMIT: Final = 1 << 14
+
+
 def _structure_frozenset_factory(t: Any, conv: cattrs.Converter) -> StructureHook:
     item_type = get_args(t)[0]
     hook = conv.get_structure_hook(item_type)
 
     strings = hook is _structure_str
+    # Sets repeat across a document (the roles, groups and days of a hundred
+    # thousand participants): each list of strings read well is remembered
+    # with its set, and an equal list later gives the same set object. Only
+    # lists of nothing but strings are remembered, and a string equals no
+    # other JSON value, so a list holding anything else can never match one.
+    memo: dict[tuple[Any, ...], frozenset[Any]] = {}
 
     def structure_frozenset(value: Any, _: Any) -> frozenset[Any]:
         if type(value) is not list:
             raise Invalid(f"expected an array, got {describe(value)}")
+        try:
+            key = tuple(value)
+            known = memo.get(key)
+        except TypeError:  # an array or object among the items
+            known = None
+        else:
+            if known is not None:
+                return known
+        items = _read_set(value)
+        if all(type(raw) is str for raw in key):
+            if len(memo) >= _SET_MEMO_LIMIT:
+                memo.clear()
+            memo[key] = items
+        return items
+
+    def _read_set(value: list[Any]) -> frozenset[Any]:
         if strings and _plain_strings(value):
             items = frozenset(value)
             if len(items) == len(value):
@@ -440,11 +474,20 @@ def _structure_frozenset_factory(t: Any, conv: cattrs.Converter) -> StructureHoo
 
 def _unstructure_frozenset_factory(t: Any, conv: cattrs.Converter) -> UnstructureHook:
     hook = conv.get_unstructure_hook(get_args(t)[0])
-    if hook is identity:
-        return sorted
+    # Equal sets recur (see _structure_frozenset_factory): each is sorted once
+    # and a copy of the sorted list is handed out, never the list itself.
+    memo: dict[frozenset[Any], tuple[Any, ...]] = {}
 
     def unstructure_frozenset(value: frozenset[Any]) -> list[Any]:
-        return sorted(hook(item) for item in value)
+        if type(value) is not frozenset:
+            return sorted(map(hook, value))
+        known = memo.get(value)
+        if known is None:
+            known = tuple(sorted(map(hook, value)))
+            if len(memo) >= _SET_MEMO_LIMIT:
+                memo.clear()
+            memo[value] = known
+        return list(known)
 
     return unstructure_frozenset
 
@@ -520,13 +563,24 @@ def _structure_attrs_factory(cl: type, conv: cattrs.Converter) -> StructureHook:
         for (owner, name), make in FIELD_HOOKS.items()
         if owner is cl
     }
-    fn: StructureHook = make_dict_structure_fn(cl, conv, **overrides)  # type: ignore[arg-type]
+    checked: StructureHook = make_dict_structure_fn(cl, conv, **overrides)  # type: ignore[arg-type]
+    # An object without unknown keys, the usual case, is read by a function
+    # that does not look for them again (one set less per object).
+    plain: StructureHook = make_dict_structure_fn(
+        cl,
+        conv,
+        _cattrs_forbid_extra_keys=False,
+        **overrides,  # type: ignore[arg-type]
+    )
+    known = frozenset(a.name for a in attrs.fields(cl))
     name = cl.__name__
 
     def structure_object(value: Any, _: Any) -> Any:
         if type(value) is not dict:
             raise Invalid(f"expected an object ({name}), got {describe(value)}")
-        return fn(value, cl)
+        if value.keys() <= known:
+            return plain(value, cl)
+        return checked(value, cl)
 
     return structure_object
 

@@ -97,12 +97,25 @@ class StateChange:
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
+        if not self._looks_valid():
+            self._problems().raise_if_any()
+
+    def _looks_valid(self) -> bool:
+        """Whether :meth:`_problems` would find nothing, answered quickly."""
+        return (
+            self.state.__class__ is SubmissionState
+            and c.is_aware(self.at)
+            and (self.by is None or c.is_text(self.by))
+            and (self.note is None or c.is_text(self.note))
+        )
+
+    def _problems(self) -> Problems:
         problems = Problems()
         c.check_enum(problems, ("state",), self.state, SubmissionState)
         c.check_aware(problems, ("at",), self.at)
         c.check_text(problems, ("by",), self.by, optional=True)
         c.check_text(problems, ("note",), self.note, optional=True)
-        problems.raise_if_any()
+        return problems
 
 
 def _freeze_scores(scores: Mapping[str, float]) -> Mapping[str, float]:
@@ -126,6 +139,20 @@ class Review:
     at: datetime | None = None
 
     def __attrs_post_init__(self) -> None:
+        if not self._looks_valid():
+            self._problems().raise_if_any()
+
+    def _looks_valid(self) -> bool:
+        """Whether :meth:`_problems` would find nothing, answered quickly."""
+        return (
+            c.is_id(self.reviewer)
+            and type(self.scores) is MappingProxyType
+            and all(c.is_score(s, -1e6, 1e6) for s in self.scores.values())
+            and (self.comment is None or c.is_text(self.comment))
+            and (self.at is None or c.is_aware(self.at))
+        )
+
+    def _problems(self) -> Problems:
         problems = Problems()
         c.check_id(problems, ("reviewer",), self.reviewer)
         if not isinstance(self.scores, Mapping):
@@ -136,7 +163,7 @@ class Review:
         c.check_text(problems, ("comment",), self.comment, optional=True)
         if self.at is not None:
             c.check_aware(problems, ("at",), self.at)
-        problems.raise_if_any()
+        return problems
 
     def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]:
         # The read-only scores cannot be pickled; rebuild from plain values.

@@ -1,0 +1,280 @@
+"""The quick paths that make large events cheap to read and write.
+
+Reading a large event relies on shortcuts: a model object first asks
+whether it looks valid (ids and sets of ids seen before are remembered),
+and only looks for problems when it does not (the quick answer may say no
+to a valid object, which the full checks then accept, but never yes to an
+invalid one); the converter hands out one
+set object for equal lists, sorts each set once when writing, and pauses the
+cyclic garbage collector. Each shortcut must give exactly what the full path
+gives, and these tests hold them to it, with the bad input included.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta, timezone
+from types import MappingProxyType
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import egov_events as ee
+from egov_events import _checks, text
+from egov_events.model import Participant, RegistrationStatus
+from egov_events.serialization import _converter, _json, from_document, to_document
+from egov_events.submissions import Review, StateChange, SubmissionState
+
+EAT = ZoneInfo("Africa/Dar_es_Salaam")
+
+
+def raw(cls: type, **fields: Any) -> Any:
+    """An instance of *cls* holding *fields* as given, without running its checks."""
+    obj: Any = object.__new__(cls)
+    for name, value in fields.items():
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+# Values of every kind a caller might pass, valid ones common.
+ids = st.one_of(
+    st.sampled_from(["p-0001", "group-1", "ict_officer", "a", "x.y_z", "A9"]),
+    st.text(alphabet="ab-_. 1é", max_size=4),
+    st.integers(0, 2),
+    st.none(),
+)
+texts = st.one_of(st.sampled_from(["Dodoma", "Mwanza", "a b"]), st.text(max_size=3), st.integers())
+moments = st.one_of(
+    st.datetimes(timezones=st.just(EAT)),
+    st.datetimes(timezones=st.just(UTC)),
+    st.datetimes(timezones=st.just(timezone(timedelta(hours=3)))),
+    st.datetimes(),
+    st.dates(),
+    st.text(max_size=2),
+)
+
+
+@pytest.fixture(autouse=True)
+def _forget_known_values() -> Iterator[None]:
+    """Each test starts and ends with empty caches of well-formed values."""
+    caches = (_checks._known_ids, _checks._known_id_sets, _checks._known_date_sets)
+    for cache in caches:
+        cache.clear()
+    yield
+    for cache in caches:
+        cache.clear()
+
+
+def messages(problems: Any) -> list[str]:
+    return [str(p) for p in problems]
+
+
+# -- the quick answer never hides a problem -----------------------------------------
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        {
+            "id": ids,
+            "person": ids,
+            "organization": ids,
+            "roles": st.frozensets(ids, max_size=3),
+            "groups": st.one_of(st.frozensets(ids, max_size=3), st.sets(ids, max_size=2)),
+            "status": st.sampled_from([*RegistrationStatus, "confirmed", 1]),
+            "days_attended": st.frozensets(
+                st.one_of(st.dates(), st.datetimes(), st.just("2019-01-30")), max_size=3
+            ),
+            "region": st.one_of(st.none(), texts, st.just(" ")),
+        }
+    )
+)
+def test_a_participant_that_looks_valid_has_no_problems(fields: dict[str, Any]) -> None:
+    p = raw(Participant, **fields)
+    # Asked twice: the second answer comes from what the first remembered.
+    for _ in range(2):
+        if p._looks_valid():
+            assert [] == messages(p._problems())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    reviewer=ids,
+    scores=st.dictionaries(
+        st.text(max_size=3),
+        st.one_of(st.floats(), st.integers(-(10**7), 10**7), st.booleans(), st.text(max_size=1)),
+        max_size=3,
+    ),
+    proxy=st.booleans(),
+    comment=st.one_of(st.none(), texts),
+    at=st.one_of(st.none(), moments),
+)
+def test_a_review_that_looks_valid_has_no_problems(
+    reviewer: Any, scores: dict[str, Any], proxy: bool, comment: Any, at: Any
+) -> None:
+    held = MappingProxyType(scores) if proxy else scores
+    r = raw(Review, reviewer=reviewer, scores=held, comment=comment, at=at)
+    if r._looks_valid():
+        assert [] == messages(r._problems())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    state=st.sampled_from([*SubmissionState, "submitted", None]),
+    at=moments,
+    by=st.one_of(st.none(), texts, st.just("\t")),
+    note=st.one_of(st.none(), texts),
+)
+def test_a_state_change_that_looks_valid_has_no_problems(
+    state: Any, at: Any, by: Any, note: Any
+) -> None:
+    change = raw(StateChange, state=state, at=at, by=by, note=note)
+    if change._looks_valid():
+        assert [] == messages(change._problems())
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    texts_=st.dictionaries(
+        st.one_of(st.sampled_from(["sw", "en", "SW", "sw-TZ", "sw-tz", "sr-Latn", "x", ""])),
+        st.one_of(st.sampled_from(["Karibu", " ", "", "\u3000"]), st.text(max_size=2)),
+        max_size=3,
+    ),
+    proxy=st.booleans(),
+)
+def test_a_localized_text_that_looks_valid_has_no_problems(
+    texts_: dict[str, Any], proxy: bool
+) -> None:
+    held = MappingProxyType(texts_) if proxy else texts_
+    if text._looks_valid(held):
+        assert [] == messages(text._problems(held))
+
+
+def test_the_bundled_participants_take_the_quick_path() -> None:
+    event = ee.examples.kikao_kazi_2019()
+    assert all(p._looks_valid() for p in event.participants)
+    reviews = [r for call in event.calls for s in call.submissions for r in s.reviews]
+    assert reviews
+    assert all(r._looks_valid() for r in reviews)
+
+
+def test_the_caches_of_well_formed_values_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_checks, "_KNOWN_LIMIT", 3)
+    caches = (_checks._known_ids, _checks._known_id_sets, _checks._known_date_sets)
+    for i in range(10):
+        assert _checks.is_id(f"id-{i}")
+        assert _checks.are_ids(frozenset({f"id-{i}"}))
+        assert _checks.are_dates(frozenset({date(2019, 1, 1) + timedelta(days=i)}))
+        assert [True] * 3 == [0 < len(cache) <= 3 for cache in caches]
+    assert not _checks.is_id("-id")
+    assert not _checks.are_ids(frozenset({"id-1", "bad id"}))
+    assert not _checks.are_dates(frozenset({datetime(2019, 1, 30, tzinfo=EAT)}))
+
+
+def test_a_bad_participant_is_refused_after_a_good_one_with_equal_values() -> None:
+    Participant(id="p-1", person="x", organization="y", roles=frozenset({"ict_officer"}))
+    with pytest.raises(ee.ValidationError) as caught:
+        Participant(
+            id="p-2", person="x", organization="y", roles=frozenset({"ict_officer", "ict officer"})
+        )
+    assert [
+        "malformed id 'ict officer': expected 1 to 128 letters, digits, '.', '_' or '-', "
+        "starting and ending with a letter or digit @ $.roles"
+    ] == caught.value.errors
+
+
+# -- sets read once, written once ------------------------------------------------------
+
+
+def workshop_document() -> dict[str, Any]:
+    return to_document(ee.examples.kikao_kazi_2019())
+
+
+def test_equal_sets_in_a_document_are_read_as_one_object() -> None:
+    event = from_document(workshop_document())
+    by_roles: dict[frozenset[str], frozenset[str]] = {}
+    for p in event.participants:
+        assert by_roles.setdefault(p.roles, p.roles) is p.roles
+    assert len(by_roles) < 10 < len(event.participants)
+
+
+def test_a_list_like_one_read_before_is_still_checked() -> None:
+    doc = workshop_document()
+    people = doc["participants"]
+    people[0]["roles"] = ["ict_officer"]
+    people[1]["roles"] = ["ict_officer", "ict_officer"]
+    people[2]["roles"] = [True]
+    people[3]["roles"] = ["ict_officer", 1]
+    people[4]["days_attended"] = ["2019-01-30", "2019-01-30"]
+    with pytest.raises(ee.ValidationError) as caught:
+        from_document(doc)
+    assert [
+        "duplicate item 'ict_officer' (first at [0]): list each item once "
+        "@ $.participants[1].roles[1]",
+        "expected a string, got true @ $.participants[2].roles[0]",
+        "expected a string, got number 1 @ $.participants[3].roles[1]",
+        "duplicate item '2019-01-30' (first at [0]): list each item once "
+        "@ $.participants[4].days_attended[1]",
+    ] == caught.value.errors
+
+
+def test_many_different_sets_are_read_right_past_the_memo_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_converter, "_SET_MEMO_LIMIT", 2)
+    fresh = _converter.make_converter()
+    event = ee.examples.kikao_kazi_2019()
+    doc = fresh.to_document(event)
+    assert event == fresh.from_document(doc)
+    assert doc == fresh.to_document(event)
+
+
+def test_written_sets_are_lists_of_their_own() -> None:
+    event = ee.examples.kikao_kazi_2019()
+    doc = to_document(event)
+    first, second = doc["participants"][0], doc["participants"][1]
+    assert first["groups"] == second["groups"]
+    assert first["groups"] is not second["groups"]
+    first["groups"].append("changed")
+    assert "changed" not in second["groups"]
+    assert "changed" not in to_document(event)["participants"][0]["groups"]
+
+
+# -- the garbage collector -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_left_as_it_was(enabled: bool) -> None:
+    event = ee.examples.kikao_kazi_2019()
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        text_ = ee.dumps(event)
+        assert enabled == gc.isenabled()
+        assert event == ee.loads(text_)
+        assert enabled == gc.isenabled()
+        with pytest.raises(ee.ValidationError):
+            ee.loads(json.dumps({**json.loads(text_), "revision": -1}))
+        assert enabled == gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_the_collector_is_paused_while_an_event_is_read() -> None:
+    seen: list[bool] = []
+    original = _json.parse
+
+    def parse(data: Any) -> Any:
+        seen.append(gc.isenabled())
+        return original(data)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_json, "parse", parse)
+        ee.loads(ee.dumps(ee.examples.kikao_kazi_2019()))
+    assert [False] == seen
+    assert gc.isenabled()
