@@ -226,7 +226,7 @@ def test_a_list_like_one_read_before_is_still_checked() -> None:
 def test_many_different_sets_are_read_right_past_the_memo_limit(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(_converter, "_SET_MEMO_LIMIT", 2)
+    monkeypatch.setattr(_converter, "_MEMO_LIMIT", 2)
     fresh = _converter.make_converter()
     event = ee.examples.kikao_kazi_2019()
     doc = fresh.to_document(event)
@@ -278,3 +278,28 @@ def test_the_collector_is_paused_while_an_event_is_read() -> None:
         ee.loads(ee.dumps(ee.examples.kikao_kazi_2019()))
     assert [False] == seen
     assert gc.isenabled()
+
+
+def test_equal_datetimes_are_written_each_in_its_own_zone_and_fold(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    write = _converter.make_converter().get_unstructure_hook(datetime)
+    new_york = ZoneInfo("America/New_York")
+    first, second = (datetime(2021, 11, 7, 1, 30, tzinfo=new_york, fold=f) for f in (0, 1))
+    assert first == second  # one zone: equality ignores the fold
+    eat = datetime(2019, 1, 30, 9, tzinfo=EAT)
+    london = eat.astimezone(ZoneInfo("Europe/London"))
+    assert eat == london  # one instant
+    expected = [
+        "2021-11-07T01:30:00-04:00[America/New_York]",
+        "2021-11-07T01:30:00-05:00[America/New_York]",
+        "2019-01-30T09:00:00+03:00[Africa/Dar_es_Salaam]",
+        "2019-01-30T06:00:00+00:00[Europe/London]",
+    ]
+    for _ in range(2):  # the second time from the memo
+        assert expected == [write(d) for d in (first, second, eat, london)]
+    monkeypatch.setattr(_converter, "_MEMO_LIMIT", 2)
+    _converter._written_datetimes.clear()
+    for _ in range(2):
+        assert expected == [write(d) for d in (first, second, eat, london)]
+        assert len(_converter._written_datetimes) <= 2

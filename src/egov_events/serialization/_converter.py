@@ -144,6 +144,9 @@ def _unstructure_float(value: float) -> float:
 
 # -- dates, times and zones ---------------------------------------------------
 
+_MEMO_LIMIT: Final = 1 << 14
+"""How many values each memo below keeps; a full memo starts again empty."""
+
 
 @functools.cache
 def _zone_names() -> frozenset[str]:
@@ -247,7 +250,26 @@ def _parse_datetime(value: str) -> datetime:
     raise Invalid(msg)
 
 
+# Datetimes repeat too (session times, review dates), and writing one with
+# its offset costs several times a lookup. The key holds the zone and the fold,
+# which equality between datetimes of one zone ignores.
+_written_datetimes: dict[tuple[datetime, object, int], str] = {}
+
+
 def _unstructure_datetime(value: datetime) -> str:
+    if type(value) is not datetime:
+        return _write_datetime(value)
+    key = (value, value.tzinfo, value.fold)
+    text = _written_datetimes.get(key)
+    if text is None:
+        text = _write_datetime(value)
+        if len(_written_datetimes) >= _MEMO_LIMIT:
+            _written_datetimes.clear()
+        _written_datetimes[key] = text
+    return text
+
+
+def _write_datetime(value: datetime) -> str:
     zone = value.tzinfo
     if not isinstance(zone, ZoneInfo):
         msg = f"datetime {value.isoformat()} is not in a zoneinfo.ZoneInfo zone"
@@ -414,9 +436,6 @@ def _unstructure_tuple_factory(t: Any, conv: cattrs.Converter) -> UnstructureHoo
     return unstructure_tuple
 
 
-_SET_MEMO_LIMIT: Final = 1 << 14
-
-
 def _structure_frozenset_factory(t: Any, conv: cattrs.Converter) -> StructureHook:
     item_type = get_args(t)[0]
     hook = conv.get_structure_hook(item_type)
@@ -442,7 +461,7 @@ def _structure_frozenset_factory(t: Any, conv: cattrs.Converter) -> StructureHoo
                 return known
         items = _read_set(value)
         if all(type(raw) is str for raw in key):
-            if len(memo) >= _SET_MEMO_LIMIT:
+            if len(memo) >= _MEMO_LIMIT:
                 memo.clear()
             memo[key] = items
         return items
@@ -484,7 +503,7 @@ def _unstructure_frozenset_factory(t: Any, conv: cattrs.Converter) -> Unstructur
         known = memo.get(value)
         if known is None:
             known = tuple(sorted(map(hook, value)))
-            if len(memo) >= _SET_MEMO_LIMIT:
+            if len(memo) >= _MEMO_LIMIT:
                 memo.clear()
             memo[value] = known
         return list(known)
