@@ -236,6 +236,7 @@ def test_many_different_sets_are_read_right_past_the_memo_limit(
 
 def test_written_sets_are_lists_of_their_own() -> None:
     event = ee.examples.kikao_kazi_2019()
+    ee.dumps(event)  # which writes sets as shared tuples, straight to text
     doc = to_document(event)
     first, second = doc["participants"][0], doc["participants"][1]
     assert first["groups"] == second["groups"]
@@ -303,3 +304,20 @@ def test_equal_datetimes_are_written_each_in_its_own_zone_and_fold(
     for _ in range(2):
         assert expected == [write(d) for d in (first, second, eat, london)]
         assert len(_converter._written_datetimes) <= 2
+
+
+@pytest.mark.parametrize("backend", ["json", *(["orjson"] if _json.ORJSON_INSTALLED else [])])
+def test_a_document_written_straight_to_text_is_the_same_json(
+    backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_json, "backend", backend)
+    converter = _converter.make_converter()
+    event = ee.examples.kikao_kazi_2019()
+    with converter.writing():
+        shared = converter.to_document(event)
+    assert isinstance(shared["participants"][0]["groups"], tuple)
+    assert shared["participants"][0]["groups"] is shared["participants"][1]["groups"]
+    own = converter.to_document(event)
+    assert isinstance(own["participants"][0]["groups"], list)
+    for compact in (False, True):
+        assert _json.encode(own, compact=compact) == _json.encode(shared, compact=compact)

@@ -216,7 +216,7 @@ def dumps(event: Event, *, compact: bool = False) -> str:
     >>> loads(dumps(loads(_EXAMPLE), compact=True)) == loads(_EXAMPLE)
     True
     """
-    with _json.collector_paused():
+    with _json.collector_paused(), _CONVERTER.writing():
         return _json.encode_text(_CONVERTER.to_document(event), compact=compact)
 
 
@@ -239,7 +239,7 @@ def dump(event: Event, path: str | os.PathLike[str], *, compact: bool = False) -
         OSError: the file cannot be written.
 
     """
-    with _json.collector_paused():
+    with _json.collector_paused(), _CONVERTER.writing():
         data = _json.encode(_CONVERTER.to_document(event), compact=compact)
     write_atomically(Path(path), data)
 

@@ -26,7 +26,9 @@ import re
 import types
 import typing
 import zoneinfo
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final, get_args, get_origin
 from zoneinfo import ZoneInfo
@@ -491,13 +493,18 @@ def _structure_frozenset_factory(t: Any, conv: cattrs.Converter) -> StructureHoo
     return structure_frozenset
 
 
+_straight_to_text: ContextVar[bool] = ContextVar("egov_events_straight_to_text", default=False)
+"""Whether the document being made goes straight to JSON text (:meth:`EventConverter.writing`)."""
+
+
 def _unstructure_frozenset_factory(t: Any, conv: cattrs.Converter) -> UnstructureHook:
     hook = conv.get_unstructure_hook(get_args(t)[0])
-    # Equal sets recur (see _structure_frozenset_factory): each is sorted once
-    # and a copy of the sorted list is handed out, never the list itself.
+    # Equal sets recur (see _structure_frozenset_factory): each is sorted once.
+    # A document for the caller gets a list of its own for each set; one that
+    # only becomes JSON text gets the sorted tuple itself, shared.
     memo: dict[frozenset[Any], tuple[Any, ...]] = {}
 
-    def unstructure_frozenset(value: frozenset[Any]) -> list[Any]:
+    def unstructure_frozenset(value: frozenset[Any]) -> list[Any] | tuple[Any, ...]:
         if type(value) is not frozenset:
             return sorted(map(hook, value))
         known = memo.get(value)
@@ -506,7 +513,7 @@ def _unstructure_frozenset_factory(t: Any, conv: cattrs.Converter) -> Unstructur
             if len(memo) >= _MEMO_LIMIT:
                 memo.clear()
             memo[value] = known
-        return list(known)
+        return known if _straight_to_text.get() else list(known)
 
     return unstructure_frozenset
 
@@ -743,6 +750,20 @@ class EventConverter(cattrs.Converter):
             return {"op": tag, **body(value)}
 
         return unstructure_rule
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Make documents only to write them as JSON text, in this block.
+
+        Their sets are then tuples shared between equal sets, not lists of
+        their own: the JSON is the same, without a copy of every set. A
+        document that is handed to a caller is never made in this block.
+        """
+        token = _straight_to_text.set(True)
+        try:
+            yield
+        finally:
+            _straight_to_text.reset(token)
 
     def to_document(self, event: Event) -> dict[str, Any]:
         """The JSON document of *event*: ``schema_version`` first, then its fields."""
