@@ -268,9 +268,8 @@ class Participant:
         c.check_ids(problems, ("roles",), self.roles)
         c.check_ids(problems, ("groups",), self.groups)
         c.check_enum(problems, ("status",), self.status, RegistrationStatus)
-        if not c.are_dates(self.days_attended):
-            for day in sorted(self.days_attended, key=str):
-                c.check_date(problems, ("days_attended",), day)
+        for day in sorted(self.days_attended, key=str):
+            c.check_date(problems, ("days_attended",), day)
         c.check_text(problems, ("region",), self.region, optional=True)
         return problems
 

@@ -26,6 +26,7 @@ from typing import Any, NoReturn
 
 import attrs
 
+from egov_events._checks import is_text
 from egov_events.errors import Problems
 
 __all__ = ["DEFAULT_FALLBACK", "LocalizedText", "normalize_language_tag"]
@@ -128,10 +129,7 @@ def _looks_valid(texts: object) -> bool:
     return (
         type(texts) is MappingProxyType
         and len(texts) > 0
-        and all(
-            _is_canonical(tag) and type(text) is str and text != "" and not text.isspace()
-            for tag, text in texts.items()
-        )
+        and all(_is_canonical(tag) and is_text(text) for tag, text in texts.items())
     )
 
 
