@@ -50,6 +50,7 @@ from egov_events import (
     Venue,
 )
 from egov_events._checks import ID_PATTERN
+from egov_events.model import RULE_ATTRIBUTES
 from egov_events.rules import (
     All,
     Any,
@@ -59,8 +60,8 @@ from egov_events.rules import (
     Not,
     OrganizationKindIn,
     Rule,
+    attribute_names,
 )
-from egov_events.rules._vocabulary import attribute_names, attributes
 
 __all__ = [
     "LANGUAGE_TAGS",
@@ -202,7 +203,7 @@ _RULE_TEXTS = st.sampled_from(REGIONS)
 
 
 def _rule_values(draw: st.DrawFn, attribute: str) -> frozenset[str]:
-    enum = attributes()[attribute].enum
+    enum = RULE_ATTRIBUTES[attribute].enum
     pool = [str(m.value) for m in enum] if enum is not None else list(REGIONS)
     return frozenset(_subset(draw, pool, min_size=1))
 

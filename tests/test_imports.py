@@ -103,3 +103,44 @@ def test_errors_name_their_public_home() -> None:
 
     assert "egov_events.submissions" == InvalidTransition.__module__
     assert "egov_events.submissions" == InvalidReview.__module__
+
+
+PUBLIC = {
+    "egov_events": [
+        "SCHEMA_VERSION", "CallForSubmissions", "Criterion", "Document", "DocumentKind", "Event",
+        "EventStatus", "LocalizedText", "Organization", "OrganizationKind", "Participant",
+        "ParticipantGroup", "Person", "Problem", "RegistrationStatus", "Review", "Role", "Room",
+        "Session", "SessionKind", "SessionStatus", "Sponsor", "StateChange", "Submission",
+        "SubmissionKind", "SubmissionState", "ValidationError", "Venue", "__version__", "dump",
+        "dumps", "examples", "json_schema", "load", "loads",
+    ],
+    "egov_events.rules": [
+        "All", "Any", "AttributeIn", "Explanation", "ExplanationNode", "HasRole", "InGroup", "Not",
+        "OrganizationKindIn", "Rule", "RuleVisitor", "attribute_names", "check", "compile",
+        "evaluate", "explain", "explain_frame", "find_problems", "members", "rule_frame",
+        "to_polars",
+    ],
+    "egov_events.submissions": [
+        "FINAL_STATES", "SELECTED_STATES", "TRANSITIONS", "CallForSubmissions", "Criterion",
+        "InvalidReview", "InvalidTransition", "Outcome", "Placement", "Reason", "Review",
+        "ReviewSummary", "Selection", "StateChange", "Submission", "SubmissionKind",
+        "SubmissionState", "add_review", "announce", "apply", "assign_booths", "before",
+        "can_transition", "decide", "exhibits", "format_score", "promote", "rank_key",
+        "review_score", "scores", "select", "transition", "withdraw",
+    ],
+}  # fmt: skip
+"""The public names of each facade (a contract: DESIGN.md "The public surface")."""
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC))
+def test_dir_shows_the_public_names_only(name: str) -> None:
+    out = fresh(f"import {name} as m\nprint(dir(m))\nprint(m.__all__)\n")
+    shown, listed = out.splitlines()
+    assert str(sorted(PUBLIC[name])) == shown  # dir() sorts what __dir__ gives
+    assert str(PUBLIC[name]) == listed
+
+
+def test_the_old_name_of_enum_names_still_works() -> None:
+    from egov_events import enum_names, vocabulary  # noqa: PLC0415
+
+    assert enum_names.name is vocabulary.name

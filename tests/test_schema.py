@@ -115,7 +115,7 @@ def test_the_model_checks_appear_as_keywords() -> None:
         "description": ("Text in one or more languages, Swahili preferred."),
         "type": "object",
         "minProperties": 1,
-        "propertyNames": {"pattern": _schema.portable_pattern(ee.text._TAG.pattern)},
+        "propertyNames": {"pattern": _schema.portable_pattern(ee.text.TAG_PATTERN.pattern)},
         "additionalProperties": {"type": "string", "pattern": r"\S"},
     } == defs["LocalizedText"]
 

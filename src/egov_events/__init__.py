@@ -13,102 +13,49 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from egov_events._lazy import lazy_names
-from egov_events.errors import Problem, ValidationError
-from egov_events.model import (
-    Document,
-    DocumentKind,
-    Event,
-    EventStatus,
-    Organization,
-    OrganizationKind,
-    Participant,
-    ParticipantGroup,
-    Person,
-    RegistrationStatus,
-    Role,
-    Room,
-    Session,
-    SessionKind,
-    SessionStatus,
-    Sponsor,
-    Venue,
-)
-from egov_events.submissions import (
-    CallForSubmissions,
-    Criterion,
-    Review,
-    StateChange,
-    Submission,
-    SubmissionKind,
-    SubmissionState,
-)
-from egov_events.text import LocalizedText
 
-# JSON (the cattrs converter) and the bundled example load on first use, so
-# that ``import egov_events`` costs little more than the models; icalendar,
-# dateutil's parser, pandas and polars load only in the modules that use them.
-if TYPE_CHECKING:
-    from egov_events import examples
-    from egov_events.serialization import (
-        SCHEMA_VERSION,
-        dump,
-        dumps,
-        json_schema,
-        load,
-        loads,
-    )
-
-_LAZY = {
-    "examples": ".examples",
-    "SCHEMA_VERSION": "egov_events.serialization",
-    "dump": "egov_events.serialization",
-    "dumps": "egov_events.serialization",
-    "json_schema": "egov_events.serialization",
-    "load": "egov_events.serialization",
-    "loads": "egov_events.serialization",
-}
+# The models load with the package. JSON (the cattrs converter) and the
+# bundled example load on first use, so that ``import egov_events`` costs
+# little more than the models; icalendar, dateutil's parser, pandas and
+# polars load only in the modules that use them. Each public name is written
+# once: see egov_events._lazy.
+from egov_events.errors import Problem as Problem
+from egov_events.errors import ValidationError as ValidationError
+from egov_events.model import Document as Document
+from egov_events.model import DocumentKind as DocumentKind
+from egov_events.model import Event as Event
+from egov_events.model import EventStatus as EventStatus
+from egov_events.model import Organization as Organization
+from egov_events.model import OrganizationKind as OrganizationKind
+from egov_events.model import Participant as Participant
+from egov_events.model import ParticipantGroup as ParticipantGroup
+from egov_events.model import Person as Person
+from egov_events.model import RegistrationStatus as RegistrationStatus
+from egov_events.model import Role as Role
+from egov_events.model import Room as Room
+from egov_events.model import Session as Session
+from egov_events.model import SessionKind as SessionKind
+from egov_events.model import SessionStatus as SessionStatus
+from egov_events.model import Sponsor as Sponsor
+from egov_events.model import Venue as Venue
+from egov_events.submissions import CallForSubmissions as CallForSubmissions
+from egov_events.submissions import Criterion as Criterion
+from egov_events.submissions import Review as Review
+from egov_events.submissions import StateChange as StateChange
+from egov_events.submissions import Submission as Submission
+from egov_events.submissions import SubmissionKind as SubmissionKind
+from egov_events.submissions import SubmissionState as SubmissionState
+from egov_events.text import LocalizedText as LocalizedText
 
 __version__ = "0.1.0.dev0"
 
-__all__ = [
-    "SCHEMA_VERSION",
-    "CallForSubmissions",
-    "Criterion",
-    "Document",
-    "DocumentKind",
-    "Event",
-    "EventStatus",
-    "LocalizedText",
-    "Organization",
-    "OrganizationKind",
-    "Participant",
-    "ParticipantGroup",
-    "Person",
-    "Problem",
-    "RegistrationStatus",
-    "Review",
-    "Role",
-    "Room",
-    "Session",
-    "SessionKind",
-    "SessionStatus",
-    "Sponsor",
-    "StateChange",
-    "Submission",
-    "SubmissionKind",
-    "SubmissionState",
-    "ValidationError",
-    "Venue",
-    "__version__",
-    "dump",
-    "dumps",
-    "examples",
-    "json_schema",
-    "load",
-    "loads",
-]
-
-# Hidden from type checkers, which see the imports above instead, so that a
-# misspelt name is still an error for them.
-if not TYPE_CHECKING:
-    __getattr__, __dir__ = lazy_names(__name__, _LAZY, __all__)
+if TYPE_CHECKING:
+    from egov_events import examples as examples
+    from egov_events.serialization import SCHEMA_VERSION as SCHEMA_VERSION
+    from egov_events.serialization import dump as dump
+    from egov_events.serialization import dumps as dumps
+    from egov_events.serialization import json_schema as json_schema
+    from egov_events.serialization import load as load
+    from egov_events.serialization import loads as loads
+else:
+    __getattr__, __dir__ = lazy_names(__name__, "__version__")

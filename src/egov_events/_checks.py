@@ -12,16 +12,16 @@ from datetime import date, datetime
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
-from egov_events.errors import PathPart, Problems
+from egov_events.errors import PathPart, Problems, format_path
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,126}[A-Za-z0-9])?$")
 """Identifiers: letters, digits, ``.``, ``_`` and ``-``; safe in UIDs and URLs."""
 
-_EMAIL = re.compile(
+EMAIL_PATTERN = re.compile(
     r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
 )
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
-_MEDIA_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$")
+COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
+MEDIA_TYPE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$")
 
 Path = tuple[PathPart, ...]
 
@@ -250,7 +250,7 @@ def check_email(problems: Problems, path: Path, value: str | None) -> None:
     """Record a problem unless *value* is ``None`` or looks like ``local@domain.tld``."""
     if value is None:
         return
-    if not isinstance(value, str) or not _EMAIL.fullmatch(value):
+    if not isinstance(value, str) or not EMAIL_PATTERN.fullmatch(value):
         problems.add(path, f"malformed e-mail address {value!r}: expected name@domain.tld")
 
 
@@ -258,7 +258,7 @@ def check_url(problems: Problems, path: Path, value: str | None) -> None:
     """Record a problem unless *value* is ``None`` or an absolute http(s) URL."""
     if value is None:
         return
-    from urllib.parse import urlsplit  # noqa: PLC0415 (costly to import; rarely needed)
+    from urllib.parse import urlsplit  # noqa: PLC0415 (lazy: costly to import; rarely needed)
 
     parts = urlsplit(value) if isinstance(value, str) else None
     if parts is None or parts.scheme not in {"http", "https"} or not parts.netloc:
@@ -267,7 +267,7 @@ def check_url(problems: Problems, path: Path, value: str | None) -> None:
 
 def check_country(problems: Problems, path: Path, value: str | None) -> None:
     """Record a problem unless *value* is ``None`` or an ISO 3166-1 alpha-2 code."""
-    if value is not None and (not isinstance(value, str) or not _COUNTRY.fullmatch(value)):
+    if value is not None and (not isinstance(value, str) or not COUNTRY_PATTERN.fullmatch(value)):
         problems.add(
             path, f"malformed country code {value!r}: expected ISO 3166-1 alpha-2, e.g. 'TZ'"
         )
@@ -275,23 +275,13 @@ def check_country(problems: Problems, path: Path, value: str | None) -> None:
 
 def check_media_type(problems: Problems, path: Path, value: str | None) -> None:
     """Record a problem unless *value* is ``None`` or a media type like ``application/pdf``."""
-    if value is not None and (not isinstance(value, str) or not _MEDIA_TYPE.fullmatch(value)):
+    if value is not None and (
+        not isinstance(value, str) or not MEDIA_TYPE_PATTERN.fullmatch(value)
+    ):
         problems.add(
             path,
             f"malformed media type {value!r}: expected type/subtype, e.g. application/pdf",
         )
-
-
-def check_language(problems: Problems, path: Path, value: str | None) -> None:
-    """Record a problem unless *value* is ``None`` or a well-formed language tag."""
-    from egov_events.text import normalize_language_tag  # noqa: PLC0415 (cycle)
-
-    if value is None:
-        return
-    try:
-        normalize_language_tag(value)
-    except ValueError as exc:
-        problems.add(path, str(exc))
 
 
 def check_enum(problems: Problems, path: Path, value: object, enum: type[Any]) -> None:
@@ -331,14 +321,12 @@ def index_ids(
 
 
 def _fmt(path: Path) -> str:
-    from egov_events.errors import format_path  # noqa: PLC0415 (local use only)
-
     return format_path(path)
 
 
 def suggest(value: str, known: Collection[str]) -> str:
     """Describe the allowed values, with a did-you-mean where one is close."""
-    import difflib  # noqa: PLC0415 (only on the error path)
+    import difflib  # noqa: PLC0415 (lazy: only on the error path)
 
     by_folded = {k.casefold(): k for k in sorted(known, reverse=True)}
     close = difflib.get_close_matches(value.casefold(), sorted(by_folded), n=1)

@@ -65,10 +65,10 @@ class _UsageError(Exception):
 
 def _load(path: str | None) -> Event:
     if path is None:
-        from egov_events.examples import kikao_kazi_2019  # noqa: PLC0415
+        from egov_events.examples import kikao_kazi_2019  # noqa: PLC0415 (lazy)
 
         return kikao_kazi_2019()
-    from egov_events.serialization import load  # noqa: PLC0415
+    from egov_events.serialization import load  # noqa: PLC0415 (lazy: cattrs)
 
     file = Path(path)
     if not file.is_file():
@@ -100,7 +100,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
-    from egov_events.summary import summarize  # noqa: PLC0415
+    from egov_events.summary import summarize  # noqa: PLC0415 (lazy)
 
     print(summarize(_load(args.file), lang=args.lang))
     return EXIT_OK
@@ -119,7 +119,7 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def _cmd_ics(args: argparse.Namespace) -> int:
-    from egov_events import ical  # noqa: PLC0415 (icalendar only when asked for)
+    from egov_events import ical  # noqa: PLC0415 (lazy: icalendar only when asked for)
 
     event = _load(args.file)
     try:
@@ -149,7 +149,7 @@ def _smtp_server(value: str) -> tuple[str, int]:
 
 
 def _cmd_invites(args: argparse.Namespace) -> int:
-    from egov_events.ical._email import emails_by_group, send_emails  # noqa: PLC0415
+    from egov_events.ical import emails_by_group, send_emails  # noqa: PLC0415 (lazy: icalendar)
 
     messages = _MESSAGES[args.lang]
     event = _load(args.file)
@@ -204,7 +204,7 @@ def _cmd_invites(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from egov_events.serialization import SCHEMA_PATH  # noqa: PLC0415
+    from egov_events.serialization import SCHEMA_PATH  # noqa: PLC0415 (lazy: cattrs)
 
     sys.stdout.write(SCHEMA_PATH.read_text(encoding="utf-8"))
     return EXIT_OK

@@ -278,7 +278,7 @@ class _Parts:
 @cache
 def _info_class(code: str) -> type[parserinfo]:
     """The parserinfo subclass for a language, built on first use (dateutil loads lazily)."""
-    from dateutil.parser import parserinfo  # noqa: PLC0415 (imported on first use)
+    from dateutil.parser import parserinfo  # noqa: PLC0415 (lazy: imported on first use)
 
     months: list[tuple[str, ...]] = (
         [
@@ -365,7 +365,7 @@ def _unreadable(text: str, code: str) -> ValueError:
 
 
 def _read(text: str, code: str, *, dayfirst: bool) -> _Parts:
-    from dateutil.parser import parser  # noqa: PLC0415 (imported on first use)
+    from dateutil.parser import parser  # noqa: PLC0415 (lazy: imported on first use)
 
     info = _info_class(code)()
     found: list[_Parts] = info.found  # type: ignore[attr-defined]

@@ -18,7 +18,6 @@ that the zone's *name* reaches calendars and JSON, not only its offset.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -28,12 +27,23 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from egov_events import _checks as c
+from egov_events.enums import (
+    DocumentKind,
+    EventStatus,
+    OrganizationKind,
+    RegistrationStatus,
+    SessionKind,
+    SessionStatus,
+)
 from egov_events.errors import Problems
 from egov_events.rules import Rule
+from egov_events.rules.attributes import Attribute, rule_attributes
+from egov_events.rules.checking import rule_problems
 from egov_events.submissions import CallForSubmissions
-from egov_events.text import LocalizedText
+from egov_events.text import LocalizedText, check_language
 
 __all__ = [
+    "RULE_ATTRIBUTES",
     "Document",
     "DocumentKind",
     "Event",
@@ -54,92 +64,9 @@ __all__ = [
 ]
 
 
-class OrganizationKind(enum.StrEnum):
-    """What kind of institution an organization is (Tanzanian public sector first)."""
-
-    MINISTRY = "ministry"
-    """Wizara."""
-    INDEPENDENT_DEPARTMENT = "independent_department"
-    """Idara inayojitegemea."""
-    EXECUTIVE_AGENCY = "executive_agency"
-    """Wakala wa Serikali, e.g. the e-Government Agency (eGA) in 2019."""
-    REGIONAL_SECRETARIAT = "regional_secretariat"
-    """Sekretarieti ya Mkoa."""
-    LOCAL_GOVERNMENT_AUTHORITY = "local_government_authority"
-    """Mamlaka ya Serikali za Mitaa (LGA)."""
-    PUBLIC_CORPORATION = "public_corporation"
-    """Shirika la Umma."""
-    UNIVERSITY = "university"
-    """Chuo Kikuu."""
-    TECHNICAL_COLLEGE = "technical_college"
-    """Chuo kinachotoa mafunzo ya Teknolojia."""
-    RESEARCH_INSTITUTE = "research_institute"
-    """Taasisi ya Utafiti."""
-    PRIVATE_COMPANY = "private_company"
-    """Kampuni binafsi."""
-    DEVELOPMENT_PARTNER = "development_partner"
-    """Mshirika wa Maendeleo."""
-    OTHER = "other"
-
-
-class SessionKind(enum.StrEnum):
-    """What happens in a session."""
-
-    OPENING = "opening"
-    KEYNOTE = "keynote"
-    PLENARY = "plenary"
-    PANEL = "panel"
-    BREAKOUT = "breakout"
-    """A breakout discussion in smaller groups."""
-    EXHIBITION = "exhibition"
-    BREAK = "break"
-    CLOSING = "closing"
-    OTHER = "other"
-
-
-class SessionStatus(enum.StrEnum):
-    """Whether a session takes place (RFC 5545 section 3.8.1.11 VEVENT statuses)."""
-
-    CONFIRMED = "confirmed"
-    TENTATIVE = "tentative"
-    CANCELLED = "cancelled"
-
-
-class EventStatus(enum.StrEnum):
-    """Whether an event takes place."""
-
-    TENTATIVE = "tentative"
-    CONFIRMED = "confirmed"
-    POSTPONED = "postponed"
-    CANCELLED = "cancelled"
-
-
-class RegistrationStatus(enum.StrEnum):
-    """Where a participant's registration stands."""
-
-    PENDING = "pending"
-    CONFIRMED = "confirmed"
-    WAITLISTED = "waitlisted"
-    WITHDRAWN = "withdrawn"
-
-
-class DocumentKind(enum.StrEnum):
-    """What a document is."""
-
-    PROGRAMME = "programme"
-    PRESENTATION = "presentation"
-    REPORT = "report"
-    PHOTO = "photo"
-    VIDEO = "video"
-    CALL = "call"
-    """A call for submissions or an invitation letter."""
-    WEB_PAGE = "web_page"
-    OTHER = "other"
-
-
 def _html_table(caption: str, rows: Iterable[tuple[str, object]]) -> str:
     """A compact two-column HTML table for Jupyter, every text escaped."""
-    import html  # noqa: PLC0415 (only notebooks need it; keeps the import cheap)
+    import html  # noqa: PLC0415 (lazy: only notebooks need it)
 
     body = "".join(
         f"<tr><th style='text-align:left'>{html.escape(key)}</th>"
@@ -401,7 +328,7 @@ class Document:
         c.check_id(problems, ("id",), self.id)
         c.check_url(problems, ("url",), self.url)
         c.check_enum(problems, ("kind",), self.kind, DocumentKind)
-        c.check_language(problems, ("language",), self.language)
+        check_language(problems, ("language",), self.language)
         c.check_media_type(problems, ("media_type",), self.media_type)
         problems.raise_if_any()
 
@@ -490,7 +417,7 @@ class Session:
         >>> "<td style='text-align:left'>2019-01-30 09:00–10:00 (saa 3:00 asubuhi)</td>" in html
         True
         """
-        from egov_events.locale import format_time  # noqa: PLC0415 (see _html_table)
+        from egov_events.locale import format_time  # noqa: PLC0415 (lazy: see _html_table)
 
         start, end = self.start, self.end
         when = (
@@ -600,7 +527,7 @@ class Event:
         >>> "<td style='text-align:left'>30 Januari – 2 Februari 2019</td>" in html
         True
         """
-        from egov_events.locale import format_date_range  # noqa: PLC0415 (see _html_table)
+        from egov_events.locale import format_date_range  # noqa: PLC0415 (lazy: see _html_table)
 
         venue = f"{self.venue.name}, {self.venue.city}" if self.venue else "-"
         return _html_table(
@@ -870,17 +797,16 @@ class _EventChecker:
 
     def rules(self) -> None:
         """Check every group's rule and every call's eligibility (egov_events.rules.check)."""
-        # The checker loads on first use, so that importing the models stays cheap.
-        from egov_events.rules._check import find_problems  # noqa: PLC0415
-
         e, p = self.e, self.p
         for i, g in enumerate(e.groups):
             if g.rule is not None:
                 group = g.id if isinstance(g.id, str) else None
-                p.extend(find_problems(g.rule, event=e, group=group), "groups", i, "rule")
+                found = rule_problems(g.rule, event=e, attributes=RULE_ATTRIBUTES, owner=group)
+                p.extend(found, "groups", i, "rule")
         for i, call in enumerate(e.calls):
             if call.eligibility is not None:
-                p.extend(find_problems(call.eligibility, event=e), "calls", i, "eligibility")
+                found = rule_problems(call.eligibility, event=e, attributes=RULE_ATTRIBUTES)
+                p.extend(found, "calls", i, "eligibility")
 
     def days(self) -> None:
         e, p = self.e, self.p
@@ -924,3 +850,9 @@ class _EventChecker:
                         ("participants", i, "days_attended"),
                         f"{day.isoformat()} is outside the event's days {span}",
                     )
+
+
+RULE_ATTRIBUTES: Mapping[str, Attribute] = rule_attributes(Participant, Organization)
+"""What eligibility rules can read: each text or enumeration field of a
+:class:`Participant` (``region``) and of its :class:`Organization`
+(``organization.kind``), by name (:func:`egov_events.rules.attribute_names`)."""

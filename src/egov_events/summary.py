@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from egov_events import vocabulary
+from egov_events import enum_names
 from egov_events.locale import format_date, format_date_range, language
 from egov_events.model import Event, EventStatus, OrganizationKind, SessionStatus
 from egov_events.submissions import SELECTED_STATES as _SELECTED
@@ -117,7 +117,7 @@ def _call_lines(event: Event, call: CallForSubmissions, lang: str) -> list[str]:
             lines.append(
                 "    "
                 + labels["kind_counts"].format(
-                    kind=vocabulary.name(kind, lang, plural=True),
+                    kind=enum_names.name(kind, lang, plural=True),
                     received=len(of_kind),
                     selected=sum(1 for s in of_kind if s.state in SELECTED_STATES),
                 )
@@ -167,7 +167,7 @@ def summarize(event: Event, *, lang: str = "sw") -> str:
         name += f" ({organizer.acronym})"
     lines.append(f"{labels['organizer']}: {name}")
     if event.status is not EventStatus.CONFIRMED:
-        lines.append(f"{labels['status']}: {vocabulary.name(event.status, code)}")
+        lines.append(f"{labels['status']}: {enum_names.name(event.status, code)}")
     counts = [labels["registered"].format(n=len(event.participants))]
     if event.reported_attendance is not None:
         counts.append(labels["reported"].format(n=event.reported_attendance))

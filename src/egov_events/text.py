@@ -27,9 +27,15 @@ from typing import Any, NoReturn
 import attrs
 
 from egov_events._checks import is_text
-from egov_events.errors import Problems
+from egov_events.errors import PathPart, Problems
 
-__all__ = ["DEFAULT_FALLBACK", "LocalizedText", "normalize_language_tag"]
+__all__ = [
+    "DEFAULT_FALLBACK",
+    "TAG_PATTERN",
+    "LocalizedText",
+    "check_language",
+    "normalize_language_tag",
+]
 
 DEFAULT_FALLBACK: tuple[str, ...] = ("sw", "en")
 """The order in which languages are tried when the wanted one is missing."""
@@ -37,7 +43,7 @@ DEFAULT_FALLBACK: tuple[str, ...] = ("sw", "en")
 # RFC 5646 section 2.1, without grandfathered and private-use-only tags:
 # language (2-3 letters), optional script (4), region (2 letters or 3 digits),
 # then variants and extensions of 1-8 alphanumerics.
-_TAG = re.compile(
+TAG_PATTERN = re.compile(
     r"^[A-Za-z]{2,3}"
     r"(?:-[A-Za-z]{4})?"
     r"(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
@@ -67,6 +73,16 @@ def normalize_language_tag(tag: str) -> str:
     return _normalize(str(tag))
 
 
+def check_language(problems: Problems, path: tuple[PathPart, ...], value: str | None) -> None:
+    """Record a problem unless *value* is ``None`` or a well-formed language tag."""
+    if value is None:
+        return
+    try:
+        normalize_language_tag(value)
+    except ValueError as exc:
+        problems.add(path, str(exc))
+
+
 def _malformed(tag: object) -> NoReturn:
     msg = f"malformed language tag {tag!r}: expected a BCP 47 tag such as 'sw', 'en' or 'sw-TZ'"
     raise ValueError(msg)
@@ -74,7 +90,7 @@ def _malformed(tag: object) -> NoReturn:
 
 @functools.lru_cache(maxsize=256)  # a document uses a few tags, thousands of times
 def _normalize(tag: str) -> str:
-    if not _TAG.fullmatch(tag):
+    if not TAG_PATTERN.fullmatch(tag):
         _malformed(tag)
     parts = tag.split("-")
     out = [parts[0].lower()]

@@ -125,6 +125,6 @@ def kikao_kazi_2019() -> Event:
     Read from :data:`KIKAO_KAZI_2019_JSON` once per process and shared; the
     event is immutable, so sharing it is safe.
     """
-    from egov_events.serialization import load  # noqa: PLC0415 (serialization imports models)
+    from egov_events.serialization import load  # noqa: PLC0415 (lazy: cattrs loads on first use)
 
     return load(KIKAO_KAZI_2019_JSON)

@@ -24,7 +24,7 @@ This module imports icalendar; ``import egov_events`` does not.
 
 from __future__ import annotations
 
-from egov_events.ical._email import SendReport, invitation_emails, send_emails
+from egov_events.ical._email import SendReport, emails_by_group, invitation_emails, send_emails
 from egov_events.ical._feed import calendar
 from egov_events.ical._itip import cancellations, invitations
 from egov_events.ical._lint import lint
@@ -34,6 +34,7 @@ __all__ = [
     "SendReport",
     "calendar",
     "cancellations",
+    "emails_by_group",
     "invitation_emails",
     "invitations",
     "lint",

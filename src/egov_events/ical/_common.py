@@ -38,7 +38,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Timezone, vCalAddress, vText
 
-from egov_events import vocabulary
+from egov_events import enum_names
 from egov_events.locale import language
 from egov_events.model import (
     Event,
@@ -289,7 +289,7 @@ def kind_name(kind: SessionKind, lang: str) -> str:
     >>> kind_name(SessionKind.BREAK, "sw"), kind_name(SessionKind.BREAK, "en")
     ('Mapumziko', 'Break')
     """
-    return vocabulary.name(kind, lang)
+    return enum_names.name(kind, lang)
 
 
 def session_status(event: Event, session: Session) -> str:

@@ -342,6 +342,10 @@ class _Invitation(Calendar):
         self._pending = None
         self._subcomponents = value
 
+    def defer(self, pending: _Pending) -> None:
+        """Build the VTIMEZONE and VEVENTs from *pending* when first needed."""
+        self._pending = pending
+
     def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
         """Build the components first: copies and pickles hold them, never a plan."""
         _ = self.subcomponents
@@ -383,14 +387,16 @@ def invitations_by_group(
         add_header(cal, "REQUEST")
         if attendee is None:
             attendee = _line(cal, "ATTENDEE", address)
-        cal._pending = _Pending(
-            plan=plan,
-            zone=event.timezone.key,
-            attendee=attendee,
-            event=event,
-            group=group,
-            participant=p,
-            lang=lang,
+        cal.defer(
+            _Pending(
+                plan=plan,
+                zone=event.timezone.key,
+                attendee=attendee,
+                event=event,
+                group=group,
+                participant=p,
+                lang=lang,
+            )
         )
         out.append((group, cal))
     return out

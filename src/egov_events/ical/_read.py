@@ -44,6 +44,9 @@ _FIELDS = {"start": "DTSTART", "end": "DTEND", "title": "SUMMARY", "id": "UID"}
 """Session fields and the properties they are read from, for messages."""
 _NOT_ID = re.compile(r"[^A-Za-z0-9._-]+")
 
+_SESSION_KINDS: dict[str, SessionKind] = {kind.value: kind for kind in SessionKind}
+"""Each session kind by its value, as X-EGOV-KIND carries it."""
+
 
 def _tag(prop: Any, default: str) -> str:
     raw = getattr(prop, "params", {}).get("LANGUAGE")
@@ -171,7 +174,7 @@ def _session(
         return None, event_id
     kinds = _all(component, k.X_KIND)
     kind_text = _plain(kinds[0]) if kinds else ""
-    kind = SessionKind(kind_text) if kind_text in SessionKind._value2member_map_ else None
+    kind = _SESSION_KINDS.get(kind_text)
     status = _STATUSES.get(str(component.get("STATUS", "CONFIRMED")).upper())
     try:
         session = Session(

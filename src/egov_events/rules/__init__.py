@@ -31,68 +31,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from egov_events._lazy import lazy_names
+
 # The rule classes are needed by the models, so they load with the package;
 # checking, planning, explaining and the polars bridge load on first use
-# (``import egov_events`` stays cheap).
-from egov_events._lazy import lazy_names
-from egov_events.rules._nodes import (
-    All,
-    Any,
-    AttributeIn,
-    HasRole,
-    InGroup,
-    Not,
-    OrganizationKindIn,
-    Rule,
-)
+# (``import egov_events`` stays cheap). Each public name is written once:
+# see egov_events._lazy.
+from egov_events.rules._nodes import All as All
+from egov_events.rules._nodes import Any as Any
+from egov_events.rules._nodes import AttributeIn as AttributeIn
+from egov_events.rules._nodes import HasRole as HasRole
+from egov_events.rules._nodes import InGroup as InGroup
+from egov_events.rules._nodes import Not as Not
+from egov_events.rules._nodes import OrganizationKindIn as OrganizationKindIn
+from egov_events.rules._nodes import Rule as Rule
+from egov_events.rules._nodes import RuleVisitor as RuleVisitor
 
 if TYPE_CHECKING:
-    from egov_events.rules._check import check, find_problems
-    from egov_events.rules._explain import Explanation, ExplanationNode, explain
-    from egov_events.rules._plan import compile, evaluate, members
-    from egov_events.rules._polars import explain_frame, rule_frame, to_polars
-    from egov_events.rules._vocabulary import attribute_names
-
-_LAZY = {
-    "check": "._check",
-    "find_problems": "._check",
-    "Explanation": "._explain",
-    "ExplanationNode": "._explain",
-    "explain": "._explain",
-    "compile": "._plan",
-    "evaluate": "._plan",
-    "members": "._plan",
-    "explain_frame": "._polars",
-    "rule_frame": "._polars",
-    "to_polars": "._polars",
-    "attribute_names": "._vocabulary",
-}
-
-
-__all__ = [
-    "All",
-    "Any",
-    "AttributeIn",
-    "Explanation",
-    "ExplanationNode",
-    "HasRole",
-    "InGroup",
-    "Not",
-    "OrganizationKindIn",
-    "Rule",
-    "attribute_names",
-    "check",
-    "compile",
-    "evaluate",
-    "explain",
-    "explain_frame",
-    "find_problems",
-    "members",
-    "rule_frame",
-    "to_polars",
-]
-
-# Hidden from type checkers, which see the imports above instead, so that a
-# misspelt name is still an error for them.
-if not TYPE_CHECKING:
-    __getattr__, __dir__ = lazy_names(__name__, _LAZY, __all__)
+    from egov_events.rules._check import attribute_names as attribute_names
+    from egov_events.rules._check import check as check
+    from egov_events.rules._check import find_problems as find_problems
+    from egov_events.rules._explain import Explanation as Explanation
+    from egov_events.rules._explain import ExplanationNode as ExplanationNode
+    from egov_events.rules._explain import explain as explain
+    from egov_events.rules._members import members as members
+    from egov_events.rules._plan import compile as compile
+    from egov_events.rules._plan import evaluate as evaluate
+    from egov_events.rules._polars import explain_frame as explain_frame
+    from egov_events.rules._polars import rule_frame as rule_frame
+    from egov_events.rules._polars import to_polars as to_polars
+else:
+    __getattr__, __dir__ = lazy_names(__name__)

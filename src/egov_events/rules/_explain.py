@@ -12,12 +12,15 @@ negation alike (three-valued logic, as SQL; the same answers as
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, TypeVar
 from typing import Any as Anything
 
 import attrs
 
+from egov_events import enum_names
+from egov_events.enums import OrganizationKind, RegistrationStatus
+from egov_events.model import RULE_ATTRIBUTES
 from egov_events.rules._nodes import (
     All,
     Any,
@@ -27,9 +30,9 @@ from egov_events.rules._nodes import (
     Not,
     OrganizationKindIn,
     Rule,
+    RuleVisitor,
 )
 from egov_events.rules._plan import cached, ensure_valid
-from egov_events.rules._vocabulary import attributes
 from egov_events.text import LocalizedText
 
 if TYPE_CHECKING:
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = ["Explanation", "ExplanationNode", "explain"]
 
 Seen = str | tuple[str, ...] | None
+_T = TypeVar("_T")
 
 
 @attrs.frozen(kw_only=True)
@@ -171,47 +175,79 @@ class _Template:
         self.children: tuple[_Template, ...] = ()
 
 
-class _Templates:
-    """Turns a rule into templates once; explanations then only fill in values."""
+class _Templates(RuleVisitor[_Template, tuple[str, str | None]]):
+    """Turns a rule into templates once; explanations then only fill in values.
+
+    The context is the node's path and the group whose rule it is part of.
+    """
 
     def __init__(self, event: Event) -> None:
         self.groups = {g.id: g for g in event.groups}
         self.count = 0
 
     def make(self, rule: Rule, path: str, group: str | None) -> _Template:
+        return self.visit(rule, (path, group))
+
+    def start(self, rule: Rule, at: tuple[str, str | None]) -> _Template:
+        path, group = at
         t = _Template(rule, path, group, self.count)
         self.count += 1
-        if isinstance(rule, All | Any):
-            t.kind = t.op
-            t.children = tuple(
-                self.make(r, f"{path}.rules[{i}]", group) for i, r in enumerate(rule.rules)
-            )
-        elif isinstance(rule, Not):
-            t.kind = "not"
-            t.children = (self.make(rule.rule, f"{path}.rule", group),)
-        elif isinstance(rule, HasRole):
-            t.kind, t.subject, t.key, t.expected = "role", rule.role, rule.role, (rule.role,)
-        elif isinstance(rule, InGroup):
-            g = self.groups[rule.group]
-            t.subject = t.key = g.id
-            if g.rule is not None:
-                t.kind = "group_rule"
-                t.children = (self.make(g.rule, "$", g.id),)
-            elif g.members is not None:
-                t.kind, t.values, t.expected = "member", frozenset(g.members), (g.id,)
-            else:
-                t.kind, t.expected = "registered", (g.id,)
+        return t
+
+    def combination(self, rule: All | Any, at: tuple[str, str | None]) -> _Template:
+        t = self.start(rule, at)
+        path, group = at
+        t.kind = t.op
+        t.children = tuple(
+            self.make(r, f"{path}.rules[{i}]", group) for i, r in enumerate(rule.rules)
+        )
+        return t
+
+    def visit_all(self, rule: All, context: tuple[str, str | None]) -> _Template:
+        return self.combination(rule, context)
+
+    def visit_any(self, rule: Any, context: tuple[str, str | None]) -> _Template:
+        return self.combination(rule, context)
+
+    def visit_not(self, rule: Not, at: tuple[str, str | None]) -> _Template:
+        t = self.start(rule, at)
+        t.kind = "not"
+        t.children = (self.make(rule.rule, f"{at[0]}.rule", at[1]),)
+        return t
+
+    def visit_has_role(self, rule: HasRole, at: tuple[str, str | None]) -> _Template:
+        t = self.start(rule, at)
+        t.kind, t.subject, t.key, t.expected = "role", rule.role, rule.role, (rule.role,)
+        return t
+
+    def visit_in_group(self, rule: InGroup, at: tuple[str, str | None]) -> _Template:
+        t = self.start(rule, at)
+        g = self.groups[rule.group]
+        t.subject = t.key = g.id
+        if g.rule is not None:
+            t.kind = "group_rule"
+            t.children = (self.make(g.rule, "$", g.id),)
+        elif g.members is not None:
+            t.kind, t.values, t.expected = "member", frozenset(g.members), (g.id,)
         else:
-            if isinstance(rule, AttributeIn):
-                t.subject, wanted = rule.attribute, rule.values
-            else:
-                assert isinstance(rule, OrganizationKindIn)  # noqa: S101 (the leaves left)
-                t.subject, wanted = "organization.kind", frozenset(rule.kinds)
-            attribute = attributes()[t.subject]
-            t.kind = "organization" if attribute.of_organization else "participant"
-            t.key = attribute.field
-            t.values = frozenset(str(v) for v in wanted)
-            t.expected = tuple(sorted(t.values))
+            t.kind, t.expected = "registered", (g.id,)
+        return t
+
+    def visit_attribute_in(self, rule: AttributeIn, at: tuple[str, str | None]) -> _Template:
+        return self.attribute(self.start(rule, at), rule.attribute, rule.values)
+
+    def visit_organization_kind_in(
+        self, rule: OrganizationKindIn, at: tuple[str, str | None]
+    ) -> _Template:
+        return self.attribute(self.start(rule, at), "organization.kind", frozenset(rule.kinds))
+
+    def attribute(self, t: _Template, name: str, wanted: frozenset[str]) -> _Template:
+        t.subject = name
+        attribute = RULE_ATTRIBUTES[name]
+        t.kind = "organization" if attribute.of_organization else "participant"
+        t.key = attribute.field
+        t.values = frozenset(str(v) for v in wanted)
+        t.expected = tuple(sorted(t.values))
         return t
 
 
@@ -296,12 +332,20 @@ def explain(rule: Rule, participant: str | Participant, *, event: Event) -> Expl
         return maker.make(rule, "$", None), maker.count
 
     root, count = cached("explain", rule, event, templates)
-    organization = event._index["organization"].get(p.organization)
+    organization = _find(event.organization, p.organization)
     values = _Values(count, p, organization)
     held = values.evaluate(root)
     return Explanation(
         participant=p.id, eligible=held is True, rule=values.build(root, True), event=event
     )
+
+
+def _find(lookup: Callable[[str], _T], ident: str) -> _T | None:
+    """What an event's lookup (``event.organization``) finds for *ident*, or ``None``."""
+    try:
+        return lookup(ident)
+    except KeyError:
+        return None
 
 
 # -- rendering --------------------------------------------------------------------
@@ -322,12 +366,12 @@ _ATTRIBUTE_NAMES: Mapping[str, tuple[str, str]] = {
 }
 """Names of attributes in explanations; any other attribute is shown by its name."""
 
-_VALUE_ENUMS: Mapping[str, str] = {
-    "organization.kind": "OrganizationKind",
-    "status": "RegistrationStatus",
+_VALUE_ENUMS: Mapping[str, type[enum.Enum]] = {
+    "organization.kind": OrganizationKind,
+    "status": RegistrationStatus,
 }
 """Attributes whose values are enumerations of the model, named by
-:mod:`egov_events.vocabulary`."""
+:mod:`egov_events.enum_names`."""
 
 _MARKS = {True: "✓", False: "✗", None: "?"}
 
@@ -384,25 +428,22 @@ class _Renderer:
         self.lang = lang
         self.words = _PHRASES[lang]
         self.organization = ""  # the participant's, named by organization attributes
-        if event is not None and participant in event._index["participant"]:
-            self.organization = event.participant(participant).organization
+        found = None if event is None else _find(event.participant, participant)
+        if found is not None:
+            self.organization = found.organization
 
     def name(self, what: str, ident: str) -> str:
         text: LocalizedText | None = None
         if self.event is not None:
-            index = self.event._index[what]
-            if ident in index:
-                text = index[ident].name
+            found = _find(getattr(self.event, what), ident)
+            if found is not None:
+                text = found.name
         return repr(text.get(self.lang) if text is not None else ident)
 
     def value(self, attribute: str, value: str) -> str:
-        if attribute in _VALUE_ENUMS:
-            # Imported here: the model imports the rules package.
-            from egov_events import model, vocabulary  # noqa: PLC0415
-
-            kinds: type[enum.Enum] = getattr(model, _VALUE_ENUMS[attribute])
-            if value in {member.value for member in kinds}:
-                return repr(vocabulary.name(kinds(value), self.lang))
+        kinds = _VALUE_ENUMS.get(attribute)
+        if kinds is not None and value in {member.value for member in kinds}:
+            return repr(enum_names.name(kinds(value), self.lang))
         if attribute in {"organization", "organization.id"}:
             return self.name("organization", value)
         return repr(value)

@@ -9,22 +9,17 @@ repeat both.
 
 from __future__ import annotations
 
+import abc
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar, Generic, TypeVar
 
 import attrs
 
-# The package, not the model module: annotations below name
-# ``egov_events.model.OrganizationKind`` and are resolved only when they are
-# read (by cattrs, once everything is imported), so this keeps the import
-# free of cycles: the model imports this module, never the other way round.
-import egov_events
+from egov_events.enums import OrganizationKind
 from egov_events.text import LocalizedText
 
-if TYPE_CHECKING:
-    import egov_events.model
-
 __all__ = [
+    "NODES",
     "All",
     "Any",
     "AttributeIn",
@@ -33,7 +28,11 @@ __all__ = [
     "Not",
     "OrganizationKindIn",
     "Rule",
+    "RuleVisitor",
 ]
+
+_R = TypeVar("_R")
+_C = TypeVar("_C")
 
 
 def _rules(value: Iterable[Rule]) -> tuple[Rule, ...]:
@@ -44,9 +43,7 @@ def _strings(value: Iterable[str]) -> frozenset[str]:
     return frozenset(value)
 
 
-def _kinds(
-    value: Iterable[egov_events.model.OrganizationKind],
-) -> frozenset[egov_events.model.OrganizationKind]:
+def _kinds(value: Iterable[OrganizationKind]) -> frozenset[OrganizationKind]:
     return frozenset(value)
 
 
@@ -94,6 +91,19 @@ class Rule:
     def __invert__(self) -> Not:
         return Not(rule=self)
 
+    def accept(self, visitor: RuleVisitor[_R, _C], context: _C) -> _R:
+        """*visitor*'s method for this kind of node, called with *context*.
+
+        Each kind of node overrides it; a rule class defined outside the
+        library has no method in any visitor, so it raises.
+
+        Raises:
+            TypeError: this class is not one the library knows (see :data:`NODES`).
+
+        """
+        msg = f"unknown rule class {type(self).__qualname__}"
+        raise TypeError(msg)
+
 
 def _operands(rule: Rule, kind: type[All | Any]) -> tuple[Rule, ...]:
     """The rules to combine: an unlabelled node of the same kind is flattened."""
@@ -127,6 +137,9 @@ class All(Rule):
     def __str__(self) -> str:
         return " & ".join(_group(r) for r in self.rules)
 
+    def accept(self, visitor: RuleVisitor[_R, _C], context: _C) -> _R:
+        return visitor.visit_all(self, context)
+
 
 @attrs.frozen(kw_only=True)
 class Any(Rule):
@@ -146,6 +159,9 @@ class Any(Rule):
 
     def __str__(self) -> str:
         return " | ".join(_group(r) for r in self.rules)
+
+    def accept(self, visitor: RuleVisitor[_R, _C], context: _C) -> _R:
+        return visitor.visit_any(self, context)
 
 
 @attrs.frozen(kw_only=True)
@@ -171,6 +187,9 @@ class Not(Rule):
         inner = str(self.rule)
         return f"~{inner}" if isinstance(self.rule, HasRole | InGroup) else f"~({inner})"
 
+    def accept(self, visitor: RuleVisitor[_R, _C], context: _C) -> _R:
+        return visitor.visit_not(self, context)
+
 
 @attrs.frozen(kw_only=True)
 class HasRole(Rule):
@@ -193,6 +212,9 @@ class HasRole(Rule):
 
     def __str__(self) -> str:
         return f"has_role({self.role!r})"
+
+    def accept(self, visitor: RuleVisitor[_R, _C], context: _C) -> _R:
+        return visitor.visit_has_role(self, context)
 
 
 @attrs.frozen(kw_only=True)
@@ -218,6 +240,9 @@ class InGroup(Rule):
 
     def __str__(self) -> str:
         return f"in_group({self.group!r})"
+
+    def accept(self, visitor: RuleVisitor[_R, _C], context: _C) -> _R:
+        return visitor.visit_in_group(self, context)
 
 
 @attrs.frozen(kw_only=True)
@@ -247,6 +272,9 @@ class AttributeIn(Rule):
     def __str__(self) -> str:
         return f"{self.attribute} in {_show_set(self.values)}"
 
+    def accept(self, visitor: RuleVisitor[_R, _C], context: _C) -> _R:
+        return visitor.visit_attribute_in(self, context)
+
 
 @attrs.frozen(kw_only=True)
 class OrganizationKindIn(Rule):
@@ -258,7 +286,7 @@ class OrganizationKindIn(Rule):
     """
 
     op: ClassVar[str] = "organization_kind_in"
-    kinds: frozenset[egov_events.model.OrganizationKind] = attrs.field(converter=_kinds)
+    kinds: frozenset[OrganizationKind] = attrs.field(converter=_kinds)
     """Kinds of :class:`~egov_events.OrganizationKind`."""
     label: LocalizedText | None = None
     """What the rule means, for people reading an explanation."""
@@ -268,6 +296,70 @@ class OrganizationKindIn(Rule):
     def __str__(self) -> str:
         return f"organization.kind in {_show_set(self.kinds)}"
 
+    def accept(self, visitor: RuleVisitor[_R, _C], context: _C) -> _R:
+        return visitor.visit_organization_kind_in(self, context)
+
 
 NODES: tuple[type[Rule], ...] = (All, Any, Not, HasRole, InGroup, AttributeIn, OrganizationKindIn)
 """The rule classes the engine evaluates, checks and explains."""
+
+
+class RuleVisitor(abc.ABC, Generic[_R, _C]):
+    """What is done with each kind of rule node: one method per kind, in one class per backend.
+
+    Checking, planning, explaining and the polars bridge are each a
+    subclass. A new kind of node is one class here with its ``accept`` and
+    one abstract method below; every backend then fails to instantiate (and
+    the tests fail) until it has a method for it. A new backend is one
+    subclass with a method per kind. *context* is whatever the backend
+    passes down the tree (a path, a polarity).
+
+    >>> class Count(RuleVisitor[int, None]):
+    ...     def visit_all(self, rule, context): return sum(self.visit(r, None) for r in rule.rules)
+    ...     visit_any = visit_all
+    ...     def visit_not(self, rule, context): return self.visit(rule.rule, None)
+    ...     def visit_has_role(self, rule, context): return 1
+    ...     visit_in_group = visit_attribute_in = visit_organization_kind_in = visit_has_role
+    >>> Count().visit(HasRole(role="a") & ~HasRole(role="b"), None)
+    2
+    """
+
+    def visit(self, rule: Rule, context: _C) -> _R:
+        """This visitor's method for the kind of *rule*.
+
+        Raises:
+            TypeError: *rule* is not a node of a kind the library knows.
+
+        """
+        if not isinstance(rule, Rule):
+            msg = f"expected a rule, got {type(rule).__name__}"
+            raise TypeError(msg)
+        return rule.accept(self, context)
+
+    @abc.abstractmethod
+    def visit_all(self, rule: All, context: _C) -> _R:
+        """An :class:`All` node."""
+
+    @abc.abstractmethod
+    def visit_any(self, rule: Any, context: _C) -> _R:
+        """An :class:`Any` node."""
+
+    @abc.abstractmethod
+    def visit_not(self, rule: Not, context: _C) -> _R:
+        """A :class:`Not` node."""
+
+    @abc.abstractmethod
+    def visit_has_role(self, rule: HasRole, context: _C) -> _R:
+        """A :class:`HasRole` leaf."""
+
+    @abc.abstractmethod
+    def visit_in_group(self, rule: InGroup, context: _C) -> _R:
+        """An :class:`InGroup` leaf."""
+
+    @abc.abstractmethod
+    def visit_attribute_in(self, rule: AttributeIn, context: _C) -> _R:
+        """An :class:`AttributeIn` leaf."""
+
+    @abc.abstractmethod
+    def visit_organization_kind_in(self, rule: OrganizationKindIn, context: _C) -> _R:
+        """An :class:`OrganizationKindIn` leaf."""

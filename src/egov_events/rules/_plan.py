@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Final, Literal, TypeVar
 import attrs
 
 from egov_events.errors import ValidationError
+from egov_events.model import RULE_ATTRIBUTES
 from egov_events.rules._check import find_problems
 from egov_events.rules._nodes import (
     All,
@@ -37,13 +38,14 @@ from egov_events.rules._nodes import (
     Not,
     OrganizationKindIn,
     Rule,
+    RuleVisitor,
 )
-from egov_events.rules._vocabulary import ORGANIZATION_PREFIX, attributes
+from egov_events.rules.attributes import ORGANIZATION_PREFIX
 
 if TYPE_CHECKING:
     from egov_events.model import Event, Participant, ParticipantGroup
 
-__all__ = ["Lit", "Op", "compile", "evaluate", "members", "plan"]
+__all__ = ["Lit", "Op", "compile", "evaluate", "plan"]
 
 _T = TypeVar("_T")
 
@@ -132,38 +134,48 @@ def _combine(conjunction: bool, children: list[Plan]) -> Plan:
     return flat[0] if len(flat) == 1 else Op(conjunction, tuple(flat))
 
 
-class _Planner:
+class _Planner(RuleVisitor[Plan, bool]):
+    """Each node in one polarity (``positive``), ``Not`` pushed down to the leaves."""
+
     def __init__(self, event: Event) -> None:
         self.event = event
         self.groups = {g.id: g for g in event.groups}
 
-    def plan(self, rule: Rule, positive: bool) -> Plan:
-        if isinstance(rule, All | Any):
-            # De Morgan: not (a and b) == (not a) or (not b).
-            conjunction = isinstance(rule, All) is positive
-            return _combine(conjunction, [self.plan(r, positive) for r in rule.rules])
-        if isinstance(rule, Not):
-            return self.plan(rule.rule, not positive)
-        if isinstance(rule, HasRole):
-            return Lit("role", positive, rule.role)
-        if isinstance(rule, InGroup):
-            return self.group(self.groups[rule.group], positive)
-        if isinstance(rule, AttributeIn):
-            return self.attribute(rule.attribute, rule.values, positive)
-        if isinstance(rule, OrganizationKindIn):
-            return self.attribute("organization.kind", frozenset(rule.kinds), positive)
-        msg = f"unknown rule class {type(rule).__qualname__}"  # check() refuses it first
-        raise TypeError(msg)
+    def combination(self, rule: All | Any, positive: bool) -> Plan:
+        # De Morgan: not (a and b) == (not a) or (not b).
+        conjunction = isinstance(rule, All) is positive
+        return _combine(conjunction, [self.visit(r, positive) for r in rule.rules])
+
+    def visit_all(self, rule: All, context: bool) -> Plan:
+        return self.combination(rule, context)
+
+    def visit_any(self, rule: Any, context: bool) -> Plan:
+        return self.combination(rule, context)
+
+    def visit_not(self, rule: Not, positive: bool) -> Plan:
+        return self.visit(rule.rule, not positive)
+
+    def visit_has_role(self, rule: HasRole, positive: bool) -> Plan:
+        return Lit("role", positive, rule.role)
+
+    def visit_in_group(self, rule: InGroup, positive: bool) -> Plan:
+        return self.group(self.groups[rule.group], positive)
+
+    def visit_attribute_in(self, rule: AttributeIn, positive: bool) -> Plan:
+        return self.attribute(rule.attribute, rule.values, positive)
+
+    def visit_organization_kind_in(self, rule: OrganizationKindIn, positive: bool) -> Plan:
+        return self.attribute("organization.kind", frozenset(rule.kinds), positive)
 
     def group(self, group: ParticipantGroup, positive: bool) -> Plan:
         if group.rule is not None:
-            return self.plan(group.rule, positive)
+            return self.visit(group.rule, positive)
         if group.members is not None:
             return Lit("member", positive, group.id, frozenset(group.members))
         return Lit("registered", positive, group.id)
 
     def attribute(self, name: str, values: frozenset[str], positive: bool) -> Lit:
-        attribute = attributes()[name]
+        attribute = RULE_ATTRIBUTES[name]
         if not attribute.of_organization:
             return Lit("field", positive, attribute.field, frozenset(values))
         # An organization's field is known from the event: the literal becomes
@@ -191,7 +203,7 @@ def plan(rule: Rule, *, event: Event) -> Plan:
 
     """
     ensure_valid(rule, event)
-    return cached("plan", rule, event, lambda: _Planner(event).plan(rule, True))
+    return cached("plan", rule, event, lambda: _Planner(event).visit(rule, True))
 
 
 # -- the interpreter ------------------------------------------------------------
@@ -297,7 +309,7 @@ class _Writer:
             # not (held or no roles): holds roles, but not this one
             return _not(_at(ast.BoolOp(op=ast.Or(), values=[held, _not(_attribute("roles"))])))
         if node.kind == "field":
-            field = attributes()[node.key].field  # the model's own field name
+            field = RULE_ATTRIBUTES[node.key].field  # the model's own field name
             values = node.values if node.positive else node.values | {None}
             return _compare(_attribute(field), node.positive, self.constant(frozenset(values)))
         if node.kind == "organization":
@@ -349,42 +361,3 @@ def compile(rule: Rule, *, event: Event) -> Callable[[Participant], bool]:
 
     """
     return cached("compile", rule, event, lambda: _function(plan(rule, event=event)))
-
-
-def members(
-    event: Event,
-    group: str | ParticipantGroup,
-    *,
-    backend: Literal["python", "polars"] = "python",
-) -> tuple[Participant, ...]:
-    """The participants of *event* who belong to *group* (an id or the object), in event order.
-
-    A group with a rule has the participants its rule admits; a group
-    without one has its ``members`` list, or else the participants
-    registered in it. ``backend="polars"`` evaluates the rule as a polars
-    expression (the ``polars`` extra), for large events.
-
-    >>> import egov_events as ee
-    >>> event = ee.examples.kikao_kazi_2019()
-    >>> [len(members(event, g)) for g in ("group-1", "group-2", "group-3")]
-    [520, 170, 786]
-
-    Raises:
-        KeyError: the event has no such group.
-        ImportError: ``backend="polars"`` without polars installed.
-
-    """
-    g = event.group(group)
-    if g.rule is None:
-        if g.members is not None:
-            wanted = g.members
-            return tuple(p for p in event.participants if p.id in wanted)
-        return event.participants_in(g)
-    if backend == "polars":
-        from egov_events.rules._polars import rule_frame, to_polars  # noqa: PLC0415 (optional)
-
-        frame = rule_frame(event)
-        mask = frame.select(to_polars(g.rule, event=event)).to_series().to_list()
-        return tuple(p for p, keep in zip(event.participants, mask, strict=True) if keep)
-    eligible = compile(g.rule, event=event)
-    return tuple(filter(eligible, event.participants))

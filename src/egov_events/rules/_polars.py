@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from egov_events.model import RULE_ATTRIBUTES
 from egov_events.rules._nodes import (
     All,
     Any,
@@ -22,9 +23,10 @@ from egov_events.rules._nodes import (
     Not,
     OrganizationKindIn,
     Rule,
+    RuleVisitor,
 )
 from egov_events.rules._plan import Lit, Plan, ensure_valid, plan
-from egov_events.rules._vocabulary import ORGANIZATION_PREFIX, attributes
+from egov_events.rules.attributes import ORGANIZATION_PREFIX
 
 if TYPE_CHECKING:
     import polars as pl
@@ -70,7 +72,7 @@ def rule_frame(event: Event, participants: Iterable[Participant] | None = None) 
     rows: Sequence[Participant] = (
         event.participants if participants is None else tuple(participants)
     )
-    fields = [a.field for a in attributes().values() if not a.of_organization]
+    fields = [a.field for a in RULE_ATTRIBUTES.values() if not a.of_organization]
     columns: dict[str, object] = {}
     for field in fields:
         values = [getattr(p, field) for p in rows]
@@ -148,60 +150,107 @@ def to_polars(rule: Rule, *, event: Event) -> pl.Expr:
     return _expression(plan(rule, event=event)).fill_null(False).alias("eligible")
 
 
-def _kleene(rule: Rule, event: Event) -> pl.Expr:  # noqa: PLR0911 (one return per kind of node)
+class _Kleene(RuleVisitor["pl.Expr", None]):
     """The rule's three-valued truth: true, false, or null where data is missing."""
-    _require()
-    import polars  # noqa: PLC0415 (an optional extra)
 
-    col = polars.col
-    if isinstance(rule, All | Any):
-        parts = [_kleene(r, event) for r in rule.rules]
+    def __init__(self, event: Event) -> None:
+        _require()
+        self.event = event
+
+    def combination(self, rule: All | Any, context: None) -> pl.Expr:
+        parts = [self.visit(r, None) for r in rule.rules]
         out = parts[0]
         for part in parts[1:]:
             out = (out & part) if isinstance(rule, All) else (out | part)
         return out
-    if isinstance(rule, Not):
-        return ~_kleene(rule.rule, event)
-    if isinstance(rule, HasRole):
-        roles = col("roles")
-        return polars.when(roles.list.len() > 0).then(roles.list.contains(rule.role))
-    if isinstance(rule, InGroup):
-        g = event.group(rule.group)
+
+    def visit_all(self, rule: All, context: None) -> pl.Expr:
+        return self.combination(rule, context)
+
+    def visit_any(self, rule: Any, context: None) -> pl.Expr:
+        return self.combination(rule, context)
+
+    def visit_not(self, rule: Not, context: None) -> pl.Expr:
+        return ~self.visit(rule.rule, None)
+
+    def visit_has_role(self, rule: HasRole, context: None) -> pl.Expr:
+        import polars as pl  # noqa: PLC0415 (an optional extra)
+
+        roles = pl.col("roles")
+        return pl.when(roles.list.len() > 0).then(roles.list.contains(rule.role))
+
+    def visit_in_group(self, rule: InGroup, context: None) -> pl.Expr:
+        import polars as pl  # noqa: PLC0415 (an optional extra)
+
+        g = self.event.group(rule.group)
         if g.rule is not None:
-            return _kleene(g.rule, event)
+            return self.visit(g.rule, None)
         if g.members is not None:
-            return col("id").is_in(_strings(g.members)).fill_null(False)
-        return col("groups").list.contains(g.id).fill_null(False)
-    if isinstance(rule, OrganizationKindIn):
-        name, values = ORGANIZATION_PREFIX + "kind", frozenset(str(k) for k in rule.kinds)
-    else:
-        assert isinstance(rule, AttributeIn)  # noqa: S101 (the leaves left)
-        name, values = rule.attribute, rule.values
-    attribute = attributes()[name]
-    if not attribute.of_organization:
-        return col(attribute.field).is_in(_strings(values))
-    yes = [o.id for o in event.organizations if getattr(o, attribute.field) in values]
-    no = [
-        o.id
-        for o in event.organizations
-        if getattr(o, attribute.field) is not None and getattr(o, attribute.field) not in values
-    ]
-    organization = col("organization")
-    return (
-        polars.when(organization.is_in(_strings(yes)))
-        .then(polars.lit(True))
-        .when(organization.is_in(_strings(no)))
-        .then(polars.lit(False))
-        .otherwise(polars.lit(None, dtype=polars.Boolean))
-    )
+            return pl.col("id").is_in(_strings(g.members)).fill_null(False)
+        return pl.col("groups").list.contains(g.id).fill_null(False)
+
+    def visit_organization_kind_in(self, rule: OrganizationKindIn, context: None) -> pl.Expr:
+        return self.attribute(ORGANIZATION_PREFIX + "kind", frozenset(str(k) for k in rule.kinds))
+
+    def visit_attribute_in(self, rule: AttributeIn, context: None) -> pl.Expr:
+        return self.attribute(rule.attribute, rule.values)
+
+    def attribute(self, name: str, values: frozenset[str]) -> pl.Expr:
+        import polars as pl  # noqa: PLC0415 (an optional extra)
+
+        event = self.event
+        attribute = RULE_ATTRIBUTES[name]
+        if not attribute.of_organization:
+            return pl.col(attribute.field).is_in(_strings(values))
+        yes = [o.id for o in event.organizations if getattr(o, attribute.field) in values]
+        no = [
+            o.id
+            for o in event.organizations
+            if getattr(o, attribute.field) is not None and getattr(o, attribute.field) not in values
+        ]
+        organization = pl.col("organization")
+        return (
+            pl.when(organization.is_in(_strings(yes)))
+            .then(pl.lit(True))
+            .when(organization.is_in(_strings(no)))
+            .then(pl.lit(False))
+            .otherwise(pl.lit(None, dtype=pl.Boolean))
+        )
 
 
-def _leaves(rule: Rule, path: str) -> list[tuple[str, Rule]]:
-    if isinstance(rule, All | Any):
-        return [leaf for i, r in enumerate(rule.rules) for leaf in _leaves(r, f"{path}.rules[{i}]")]
-    if isinstance(rule, Not):
-        return _leaves(rule.rule, f"{path}.rule")
-    return [(path, rule)]
+class _Leaves(RuleVisitor[list[tuple[str, Rule]], str]):
+    """Every leaf of a rule with its path (``$.rules[1]``), in tree order."""
+
+    def combination(self, rule: All | Any, path: str) -> list[tuple[str, Rule]]:
+        return [
+            leaf for i, r in enumerate(rule.rules) for leaf in self.visit(r, f"{path}.rules[{i}]")
+        ]
+
+    def visit_all(self, rule: All, context: str) -> list[tuple[str, Rule]]:
+        return self.combination(rule, context)
+
+    def visit_any(self, rule: Any, context: str) -> list[tuple[str, Rule]]:
+        return self.combination(rule, context)
+
+    def visit_not(self, rule: Not, path: str) -> list[tuple[str, Rule]]:
+        return self.visit(rule.rule, f"{path}.rule")
+
+    def leaf(self, rule: Rule, path: str) -> list[tuple[str, Rule]]:
+        return [(path, rule)]
+
+    def visit_has_role(self, rule: HasRole, context: str) -> list[tuple[str, Rule]]:
+        return self.leaf(rule, context)
+
+    def visit_in_group(self, rule: InGroup, context: str) -> list[tuple[str, Rule]]:
+        return self.leaf(rule, context)
+
+    def visit_attribute_in(self, rule: AttributeIn, context: str) -> list[tuple[str, Rule]]:
+        return self.leaf(rule, context)
+
+    def visit_organization_kind_in(
+        self, rule: OrganizationKindIn, context: str
+    ) -> list[tuple[str, Rule]]:
+        return self.leaf(rule, context)
 
 
 def explain_frame(rule: Rule, frame: pl.DataFrame, *, event: Event) -> pl.DataFrame:
@@ -232,6 +281,9 @@ def explain_frame(rule: Rule, frame: pl.DataFrame, *, event: Event) -> pl.DataFr
     _require()
     import polars  # noqa: PLC0415 (an optional extra)
 
+    kleene = _Kleene(event)
     columns = [polars.col("id"), to_polars(rule, event=event)]
-    columns.extend(_kleene(leaf, event).alias(path) for path, leaf in _leaves(rule, "$"))
+    columns.extend(
+        kleene.visit(leaf, None).alias(path) for path, leaf in _Leaves().visit(rule, "$")
+    )
     return frame.select(columns)

@@ -710,7 +710,7 @@ class EventConverter(cattrs.Converter):
             )
             raise TypeError(msg) from None
 
-    def _structure_rule_factory(self, cl: type[Rule]) -> StructureHook:
+    def structure_rule_factory(self, cl: type[Rule]) -> StructureHook:
         allowed = {tag: sub for tag, sub in self.rules.items() if issubclass(sub, cl)}
         bodies: dict[type[Rule], StructureHook] = {}
 
@@ -738,7 +738,7 @@ class EventConverter(cattrs.Converter):
 
         return structure_rule
 
-    def _unstructure_rule_factory(self, _: type[Rule]) -> UnstructureHook:
+    def unstructure_rule_factory(self, _: type[Rule]) -> UnstructureHook:
         bodies: dict[type[Rule], UnstructureHook] = {}
 
         def unstructure_rule(value: Rule) -> dict[str, Any]:
@@ -840,10 +840,10 @@ def make_converter() -> EventConverter:
     conv.register_structure_hook_factory(_is_tuple, _structure_tuple_factory)
     conv.register_structure_hook_factory(_is_frozenset, _structure_frozenset_factory)
     conv.register_structure_hook_factory(_is_mapping, _structure_mapping_factory)
-    conv.register_structure_hook_factory(_is_rule, conv._structure_rule_factory)
+    conv.register_structure_hook_factory(_is_rule, conv.structure_rule_factory)
     conv.register_unstructure_hook_factory(_is_optional, _unstructure_optional_factory)
     conv.register_unstructure_hook_factory(_is_tuple, _unstructure_tuple_factory)
     conv.register_unstructure_hook_factory(_is_frozenset, _unstructure_frozenset_factory)
     conv.register_unstructure_hook_factory(_is_mapping, _unstructure_mapping_factory)
-    conv.register_unstructure_hook_factory(_is_rule, conv._unstructure_rule_factory)
+    conv.register_unstructure_hook_factory(_is_rule, conv.unstructure_rule_factory)
     return conv

@@ -87,10 +87,10 @@ def _anchored(core: str) -> str:
 _ID: Final = {"pattern": portable_pattern(_checks.ID_PATTERN.pattern)}
 _TEXT: Final = {"pattern": r"\S"}  # not blank: _checks.check_text
 _URL: Final = {"pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]"}  # _checks.check_url
-_EMAIL: Final = {"pattern": portable_pattern(_checks._EMAIL.pattern)}
-_COUNTRY: Final = {"pattern": portable_pattern(_checks._COUNTRY.pattern)}
-_MEDIA_TYPE: Final = {"pattern": portable_pattern(_checks._MEDIA_TYPE.pattern)}
-_LANGUAGE: Final = {"pattern": portable_pattern(text._TAG.pattern)}
+_EMAIL: Final = {"pattern": portable_pattern(_checks.EMAIL_PATTERN.pattern)}
+_COUNTRY: Final = {"pattern": portable_pattern(_checks.COUNTRY_PATTERN.pattern)}
+_MEDIA_TYPE: Final = {"pattern": portable_pattern(_checks.MEDIA_TYPE_PATTERN.pattern)}
+_LANGUAGE: Final = {"pattern": portable_pattern(text.TAG_PATTERN.pattern)}
 _NOT_NEGATIVE: Final = {"minimum": 0}
 _POSITIVE: Final = {"minimum": 1}
 

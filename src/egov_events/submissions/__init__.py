@@ -40,120 +40,45 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-# The model classes load with the package (the event model needs them); the
-# lifecycle, reviews and selection load on first use.
 from egov_events._lazy import lazy_names
-from egov_events.submissions._model import (
-    CallForSubmissions,
-    Criterion,
-    Review,
-    StateChange,
-    Submission,
-    SubmissionKind,
-    SubmissionState,
-)
+
+# The records load with the package (the event model needs them); the
+# lifecycle, reviews and selection load on first use. Each public name is
+# written once: see egov_events._lazy.
+from egov_events.submissions._model import CallForSubmissions as CallForSubmissions
+from egov_events.submissions._model import Criterion as Criterion
+from egov_events.submissions._model import Review as Review
+from egov_events.submissions._model import StateChange as StateChange
+from egov_events.submissions._model import Submission as Submission
+from egov_events.submissions._model import SubmissionKind as SubmissionKind
+from egov_events.submissions._model import SubmissionState as SubmissionState
 
 if TYPE_CHECKING:
-    from egov_events.submissions._lifecycle import (
-        FINAL_STATES,
-        SELECTED_STATES,
-        TRANSITIONS,
-        InvalidTransition,
-        announce,
-        before,
-        can_transition,
-        decide,
-        transition,
-    )
-    from egov_events.submissions._reviews import (
-        InvalidReview,
-        ReviewSummary,
-        add_review,
-        review_score,
-        scores,
-    )
-    from egov_events.submissions._selection import (
-        Outcome,
-        Placement,
-        Reason,
-        Selection,
-        apply,
-        assign_booths,
-        exhibits,
-        format_score,
-        promote,
-        rank_key,
-        select,
-        withdraw,
-    )
-
-_LAZY = {
-    "FINAL_STATES": "._lifecycle",
-    "SELECTED_STATES": "._lifecycle",
-    "TRANSITIONS": "._lifecycle",
-    "InvalidTransition": "._lifecycle",
-    "announce": "._lifecycle",
-    "before": "._lifecycle",
-    "can_transition": "._lifecycle",
-    "decide": "._lifecycle",
-    "transition": "._lifecycle",
-    "InvalidReview": "._reviews",
-    "ReviewSummary": "._reviews",
-    "add_review": "._reviews",
-    "review_score": "._reviews",
-    "scores": "._reviews",
-    "Outcome": "._selection",
-    "Placement": "._selection",
-    "Reason": "._selection",
-    "Selection": "._selection",
-    "apply": "._selection",
-    "assign_booths": "._selection",
-    "exhibits": "._selection",
-    "format_score": "._selection",
-    "promote": "._selection",
-    "rank_key": "._selection",
-    "select": "._selection",
-    "withdraw": "._selection",
-}
-
-
-__all__ = [
-    "FINAL_STATES",
-    "SELECTED_STATES",
-    "TRANSITIONS",
-    "CallForSubmissions",
-    "Criterion",
-    "InvalidReview",
-    "InvalidTransition",
-    "Outcome",
-    "Placement",
-    "Reason",
-    "Review",
-    "ReviewSummary",
-    "Selection",
-    "StateChange",
-    "Submission",
-    "SubmissionKind",
-    "SubmissionState",
-    "add_review",
-    "announce",
-    "apply",
-    "assign_booths",
-    "before",
-    "can_transition",
-    "decide",
-    "exhibits",
-    "format_score",
-    "promote",
-    "rank_key",
-    "review_score",
-    "scores",
-    "select",
-    "transition",
-    "withdraw",
-]
-
-# Hidden from type checkers, which see the imports above instead, so that a
-# misspelt name is still an error for them.
-if not TYPE_CHECKING:
-    __getattr__, __dir__ = lazy_names(__name__, _LAZY, __all__)
+    from egov_events.submissions._lifecycle import FINAL_STATES as FINAL_STATES
+    from egov_events.submissions._lifecycle import SELECTED_STATES as SELECTED_STATES
+    from egov_events.submissions._lifecycle import TRANSITIONS as TRANSITIONS
+    from egov_events.submissions._lifecycle import InvalidTransition as InvalidTransition
+    from egov_events.submissions._lifecycle import announce as announce
+    from egov_events.submissions._lifecycle import before as before
+    from egov_events.submissions._lifecycle import can_transition as can_transition
+    from egov_events.submissions._lifecycle import decide as decide
+    from egov_events.submissions._lifecycle import transition as transition
+    from egov_events.submissions._reviews import InvalidReview as InvalidReview
+    from egov_events.submissions._reviews import ReviewSummary as ReviewSummary
+    from egov_events.submissions._reviews import add_review as add_review
+    from egov_events.submissions._reviews import review_score as review_score
+    from egov_events.submissions._reviews import scores as scores
+    from egov_events.submissions._selection import Outcome as Outcome
+    from egov_events.submissions._selection import Placement as Placement
+    from egov_events.submissions._selection import Reason as Reason
+    from egov_events.submissions._selection import Selection as Selection
+    from egov_events.submissions._selection import apply as apply
+    from egov_events.submissions._selection import assign_booths as assign_booths
+    from egov_events.submissions._selection import exhibits as exhibits
+    from egov_events.submissions._selection import format_score as format_score
+    from egov_events.submissions._selection import promote as promote
+    from egov_events.submissions._selection import rank_key as rank_key
+    from egov_events.submissions._selection import select as select
+    from egov_events.submissions._selection import withdraw as withdraw
+else:
+    __getattr__, __dir__ = lazy_names(__name__)

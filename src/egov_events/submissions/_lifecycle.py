@@ -17,6 +17,7 @@ import attrs
 
 from egov_events import _checks as c
 from egov_events.errors import Problems
+from egov_events.rules import evaluate, explain
 from egov_events.submissions._model import (
     CallForSubmissions,
     StateChange,
@@ -237,8 +238,6 @@ def _check_call(
 def _check_eligibility(
     submission: Submission, call: CallForSubmissions, event: Event, refused: str
 ) -> None:
-    from egov_events import rules  # noqa: PLC0415 (rules may import the model)
-
     rule = call.eligibility
     assert rule is not None  # noqa: S101 (checked by the caller)
     registrations: dict[str, Participant] = {}
@@ -252,8 +251,8 @@ def _check_eligibility(
                 f"{event.id!r}, and the call admits participants by its eligibility rule"
             )
             raise InvalidTransition(msg)
-        if not rules.evaluate(rule, participant, event=event):
-            why = rules.explain(rule, participant, event=event).render("en").splitlines()
+        if not evaluate(rule, participant, event=event):
+            why = explain(rule, participant, event=event).render("en").splitlines()
             msg = (
                 f"{refused}: its eligibility rule does not admit submitter {person!r} "
                 f"(participant {participant.id!r}): {why[0]}"

@@ -308,10 +308,10 @@ class CallForSubmissions:
                     f"(accepts {', '.join(sorted(k.value for k in self.kinds))})",
                 )
             for j, review in enumerate(submission.reviews):
-                self._check_review(problems, ("submissions", i, "reviews", j), review, criteria)
+                self.check_review(problems, ("submissions", i, "reviews", j), review, criteria)
         problems.raise_if_any()
 
-    def _check_review(
+    def check_review(
         self,
         problems: Problems,
         path: tuple[str | int, ...],

@@ -214,7 +214,7 @@ def add_review(
                 )
                 raise InvalidReview(msg)
     problems = Problems()
-    call._check_review(problems, (), review, {k.id for k in call.criteria})
+    call.check_review(problems, (), review, {k.id for k in call.criteria})
     if problems:
         raise InvalidReview(f"{refused}: {'; '.join(p.message for p in problems)}")
     return attrs.evolve(submission, reviews=(*submission.reviews, review))

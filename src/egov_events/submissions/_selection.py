@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from egov_events.locale import language
 from egov_events.submissions._lifecycle import SELECTED_STATES, decide, transition
 from egov_events.submissions._model import CallForSubmissions, Submission, SubmissionState
 from egov_events.submissions._reviews import ReviewSummary, scores
@@ -225,8 +226,6 @@ _TABLE_LINE = {"sw": "mstari wa nafasi {quota}", "en": "quota line: {quota} plac
 
 
 def _language(lang: str) -> str:
-    from egov_events.locale import language  # noqa: PLC0415 (locale is a leaf module)
-
     return language(lang)
 
 

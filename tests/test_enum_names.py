@@ -5,7 +5,7 @@ import enum
 import pytest
 
 import egov_events as ee
-from egov_events.vocabulary import name
+from egov_events.enum_names import name
 
 ENUMS: list[type[enum.Enum]] = [
     ee.OrganizationKind,

@@ -1,26 +1,29 @@
 """What rules can read: the attributes of participants and their organizations.
 
-The vocabulary is derived from the attrs classes
-:class:`~egov_events.Participant` and :class:`~egov_events.Organization`:
-every field that holds one text or one enumeration value is an attribute
-(a participant's ``region``, its organization's ``organization.kind``), so
-a field added to the model becomes readable by rules, and checkable, without
-a list to keep up to date.
+The attributes are derived from attrs classes (the model's
+:class:`~egov_events.Participant` and :class:`~egov_events.Organization`,
+which :data:`egov_events.model.RULE_ATTRIBUTES` passes to
+:func:`rule_attributes`): every field that holds one text or one enumeration
+value is an attribute (a participant's ``region``, its organization's
+``organization.kind``), so a field added to the model becomes readable by
+rules, and checkable, without a list to keep up to date.
+
+This module knows no model class itself, so that the model can use it.
 """
 
 from __future__ import annotations
 
 import enum
-import functools
 import types
 import typing
 from collections.abc import Mapping
 
 import attrs
 
-__all__ = ["Attribute", "attribute_names", "attributes"]
+__all__ = ["ORGANIZATION_PREFIX", "Attribute", "rule_attributes"]
 
 ORGANIZATION_PREFIX = "organization."
+"""How the name of an organization's attribute starts (``organization.kind``)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -49,17 +52,15 @@ def _scalar(tp: object) -> type | None:
     return None
 
 
-@functools.cache
-def attributes() -> Mapping[str, Attribute]:
-    """Every attribute rules can read, by name, participants' first.
+def rule_attributes(participant: type, organization: type) -> Mapping[str, Attribute]:
+    """Every attribute rules can read from these attrs classes, by name, participants' first.
 
-    >>> attributes()["organization.kind"].enum.__name__
+    >>> from egov_events.model import Organization, Participant
+    >>> rule_attributes(Participant, Organization)["organization.kind"].enum.__name__
     'OrganizationKind'
     """
-    from egov_events.model import Organization, Participant  # noqa: PLC0415 (import cycle)
-
     found: dict[str, Attribute] = {}
-    for cls, prefix in ((Participant, ""), (Organization, ORGANIZATION_PREFIX)):
+    for cls, prefix in ((participant, ""), (organization, ORGANIZATION_PREFIX)):
         attrs.resolve_types(cls)
         for field in attrs.fields(cls):
             tp = _scalar(field.type)
@@ -72,14 +73,3 @@ def attributes() -> Mapping[str, Attribute]:
                 enum=tp if issubclass(tp, enum.Enum) else None,
             )
     return types.MappingProxyType(found)
-
-
-def attribute_names() -> tuple[str, ...]:
-    """The names :class:`~egov_events.rules.AttributeIn` accepts, as the model defines them.
-
-    >>> attribute_names()[:5]
-    ('id', 'person', 'organization', 'status', 'region')
-    >>> "organization.region" in attribute_names()
-    True
-    """
-    return tuple(attributes())
