@@ -14,6 +14,7 @@ import egov_events.model
 from egov_events.analysis import (
     attendance_by_day,
     attendance_by_group,
+    attendance_frame,
     participants_frame,
     sessions_frame,
     submissions_frame,
@@ -159,3 +160,43 @@ def test_html_tables_escape_every_text(event: ee.Event) -> None:
     session = attrs.evolve(event.sessions[1], title=ee.LocalizedText.of(sw="A & <B>", en="x"))
     assert "<td style='text-align:left'>A &amp; &lt;B&gt;</td>" in session._repr_html_()
     assert event._repr_html_().startswith("<table><caption>Event kikao-kazi-2019</caption>")
+
+
+def test_the_long_attendance_table_is_one_groupby_from_per_kind_per_day(event: ee.Event) -> None:
+    frame = attendance_frame(event)
+    assert [
+        "participant",
+        "organization",
+        "organization_kind",
+        "group",
+        "day",
+        "expected",
+        "present",
+    ] == list(frame.columns)
+    assert len(event.participants) * len(event.days) == len(frame)
+    assert "category" == str(frame["organization_kind"].dtype)
+    per_day = frame.groupby("day")["present"].sum()
+    assert [502, 486, 164, 596] == [int(n) for n in per_day]
+    by_kind = frame.groupby(["organization_kind", "day"], observed=False)["present"].sum()
+    expected = sum(
+        1
+        for p in event.participants
+        if event.organization(p.organization).kind is ee.OrganizationKind.MINISTRY
+        and date(2019, 1, 30) in p.days_attended
+    )
+    assert expected == int(by_kind.loc[("ministry", "2019-01-30")])
+    assert not frame.loc[(frame["day"] == "2019-02-01") & (frame["group"] == "group-1")].size
+
+
+def test_group_and_role_columns_join_with_plain_strings_in_polars(event: ee.Event) -> None:
+    names = pl.DataFrame({"group": ["group-1", "group-2", "group-3"], "n": [1, 2, 3]})
+    long = attendance_frame(event, backend="polars")
+    assert pl.String == long.schema["group"]
+    assert len(long.filter(pl.col("expected"))) == len(long.join(names, on="group"))
+    by_group = attendance_by_group(event, backend="polars").join(names, on="group")
+    assert [1, 1, 2, 3] == by_group["n"].to_list()
+    people = participants_frame(event, backend="polars")
+    assert pl.List(pl.String) == people.schema["roles"]
+    roles = pl.DataFrame({"role": ["researcher"], "wanted": [True]})
+    exploded = people.explode("roles").rename({"roles": "role"}).join(roles, on="role")
+    assert sum("researcher" in p.roles for p in event.participants) == len(exploded)

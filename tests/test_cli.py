@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import attrs
@@ -78,9 +79,11 @@ def test_missing_subcommand_is_a_usage_error(capsys: pytest.CaptureFixture[str])
 
 def test_missing_file_is_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     missing = tmp_path / "hakuna.json"
-    status, out, err = run(capsys, "validate", str(missing))
+    status, out, err = run(capsys, "validate", str(missing), "--lang", "en")
     assert (2, "") == (status, out)
     assert f"egov-events: cannot read {missing}: no such file\n" == err
+    status, out, err = run(capsys, "validate", str(missing))
+    assert f"egov-events: haiwezi kusoma {missing}: faili haipo\n" == err
 
 
 def test_python_dash_m_runs_the_same_command() -> None:
@@ -297,5 +300,129 @@ def test_ics_of_an_invalid_file_reports_its_problems(
     target = tmp_path / "x.ics"
     status, out, err = run(capsys, "ics", str(bad), "-o", str(target))
     assert (1, "") == (status, out)
-    assert "required field missing @ $.title\n" in err
+    assert "sehemu inayohitajika haipo @ $.title\n" in err
     assert not target.exists()
+
+
+# -- messages in the user's language, exit statuses ------------------------------------
+
+
+def _bad_title(tmp_path: Path) -> Path:
+    document = json.loads(KIKAO_KAZI_2019_JSON.read_text(encoding="utf-8"))
+    document["title"] = {"sw": " "}
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    return bad
+
+
+def test_validate_speaks_swahili_by_default_with_the_right_plural(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = _bad_title(tmp_path)
+    status, out, err = run(capsys, "validate", str(bad))
+    assert (1, "") == (status, out)
+    assert ["maandishi yasiwe matupu @ $.title.sw", f"{bad} si sahihi: tatizo 1."] == (
+        err.splitlines()
+    )
+    status, out, err = run(capsys, "validate", str(bad), "--lang", "en")
+    assert ["text must not be empty @ $.title.sw", f"{bad} is invalid: 1 problem."] == (
+        err.splitlines()
+    )
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "--version")
+    assert (0, f"egov-events {ee.__version__}\n") == (status, out)
+
+
+def test_a_directory_given_as_file_is_named_as_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, err = run(capsys, "validate", str(tmp_path), "--lang", "en")
+    assert (2, "") == (status, out)
+    assert f"egov-events: cannot read {tmp_path}: it is a directory, not a file\n" == err
+    status, _, err = run(capsys, "summary", str(tmp_path))
+    assert f"egov-events: haiwezi kusoma {tmp_path}: ni saraka, si faili\n" == err
+
+
+def test_a_failed_write_names_the_file_asked_for(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "x.json"
+    with pytest.raises(FileNotFoundError) as info:
+        ee.dump(ee.examples.kikao_kazi_2019(), target)
+    assert str(target) == info.value.filename
+    assert ".tmp" not in str(info.value)
+
+
+def test_an_organizer_without_an_address_is_invalid_input_naming_the_field(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    event = ee.examples.kikao_kazi_2019()
+    organizer = event.organization(event.organizer)
+    plain = attrs.evolve(organizer, email=None)
+    organizations = tuple(plain if o.id == plain.id else o for o in event.organizations)
+    source = tmp_path / "event.json"
+    ee.dump(attrs.evolve(event, organizations=organizations), source)
+    out_dir = tmp_path / "out"
+    status, out, err = run(
+        capsys, "invites", str(source), "--out-dir", str(out_dir), "--sender", "a@b.tz",
+        "--lang", "en",
+    )  # fmt: skip
+    assert (1, "") == (status, out)
+    assert (
+        "egov-events: the organizer 'ega' has no e-mail address: set Organization.email of "
+        "'ega' (invitations name it as ORGANIZER, where replies go, RFC 5546 section 3.2.2). "
+        "--sender sets only the From address of the messages; it does not change the "
+        "ORGANIZER and receives no replies.\n"
+    ) == err
+    assert not out_dir.exists()
+    status, _, err = run(capsys, "invites", str(source), "--out-dir", str(out_dir))
+    assert 1 == status
+    assert "weka Organization.email ya 'ega'" in err
+
+
+def test_every_exit_status_is_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["--help"], ["validate", "--help"]):
+        _, out, _ = run(capsys, *argv)
+        assert "exit status:\n  0  success\n  1  invalid input" in out
+        assert "  2  usage errors, unreadable files, files that cannot be written" in out
+
+
+def _moved_opening(tmp_path: Path) -> Path:
+    event = ee.examples.kikao_kazi_2019()
+    opening = event.session("s-2019-01-30-opening")
+    hour = timedelta(hours=1)
+    moved = attrs.evolve(opening, start=opening.start + hour, end=opening.end + hour)
+    sessions = tuple(moved if s.id == moved.id else s for s in event.sessions)
+    path = tmp_path / "moved.json"
+    ee.dump(attrs.evolve(event, sessions=sessions), path)
+    return path
+
+
+def test_validate_warns_of_schedule_conflicts_and_strict_fails_on_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    moved = _moved_opening(tmp_path)
+    status, out, err = run(capsys, "validate", str(moved), "--lang", "en")
+    assert 0 == status
+    assert out.startswith(f"OK: {moved} is valid")
+    opening = "'s-2019-01-30-opening' (2019-01-30 10:00–11:00)"
+    assert [
+        f"warning: room 'ukumbi-mkuu' is also used by session {opening} at overlapping times "
+        "@ $.sessions[2].room",
+        f"warning: group 'group-1' is also expected at session {opening} at the same time "
+        "@ $.sessions[2].groups",
+        f"warning: room 'ukumbi-mkuu' is also used by session {opening} at overlapping times "
+        "@ $.sessions[3].room",
+        f"warning: group 'group-1' is also expected at session {opening} at the same time "
+        "@ $.sessions[3].groups",
+        f"{moved}: 4 schedule conflicts.",
+    ] == err.splitlines()
+    status, out, err = run(capsys, "validate", str(moved), "--strict")
+    assert (1, "") == (status, out)
+    assert err.splitlines()[0] == (
+        f"onyo: chumba 'ukumbi-mkuu' kinatumiwa pia na kikao {opening} kwa wakati "
+        "unaoingiliana @ $.sessions[2].room"
+    )
+    assert f"{moved}: migongano 4 ya ratiba." == err.splitlines()[-1]
+    status, out, err = run(capsys, "validate", "--strict")
+    assert (0, "") == (status, err)

@@ -26,8 +26,10 @@ NAMES = ("data", "model", "behaviour", "edges", "top")
 LAYERS: dict[str, int] = {
     # data: plain values and their vocabularies; no model, no behaviour.
     "egov_events._checks": DATA,
+    "egov_events._fields": DATA,
     "egov_events._files": DATA,
     "egov_events._lazy": DATA,
+    "egov_events.conflicts": DATA,
     "egov_events.enum_names": DATA,
     "egov_events.enums": DATA,
     "egov_events.errors": DATA,

@@ -322,3 +322,15 @@ def test_the_swahili_clock_in_english_is_an_error() -> None:
     )
     with pytest.raises(TypeError, match=r"^t must be a time, got str$"):
         format_time("09:00")  # type: ignore[arg-type]
+
+
+def test_an_iso_8601_interval_of_dates_is_a_range() -> None:
+    from egov_events.locale import parse_date_range  # noqa: PLC0415
+
+    assert (date(2019, 1, 30), date(2019, 2, 2)) == parse_date_range("2019-01-30/2019-02-02")
+    assert (date(2019, 1, 30), date(2019, 2, 2)) == parse_date_range("2019-01-30/02-02")
+    assert (date(2019, 1, 30), date(2019, 1, 31)) == parse_date_range("2019-01-30/31", lang="en")
+    with pytest.raises(ValueError, match=r"ends \(2019-01-02\) before it starts"):
+        parse_date_range("2019-01-30/02")
+    with pytest.raises(ValueError, match="is not a valid interval of dates"):
+        parse_date_range("2019-02-30/2019-03-01")

@@ -339,8 +339,8 @@ def test_person_email_is_checked() -> None:
 def test_venue_coordinates_and_country_are_checked() -> None:
     assert [
         "malformed country code 'Tanzania': expected ISO 3166-1 alpha-2, e.g. 'TZ' @ $.country",
-        "latitude and longitude go together: give both or neither @ $.longitude",
         "must be between -90 and 90, got 96.2 @ $.latitude",
+        "latitude and longitude go together: give both or neither @ $.longitude",
     ] == errors_of(
         lambda: ee.Venue(name=T(sw="Ukumbi"), city="Dodoma", country="Tanzania", latitude=96.2)
     )

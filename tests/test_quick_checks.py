@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import egov_events as ee
-from egov_events import _checks, text
+from egov_events import _checks, _fields, text
 from egov_events.model import Participant, RegistrationStatus
 from egov_events.serialization import _converter, _json, from_document, to_document
 from egov_events.submissions import Review, StateChange, SubmissionState
@@ -70,6 +70,12 @@ def _forget_known_values() -> Iterator[None]:
         cache.clear()
 
 
+def field_problems(obj: object) -> ee.errors.Problems:
+    problems = ee.errors.Problems()
+    _fields.field_problems(obj, problems)
+    return problems
+
+
 def messages(problems: Any) -> list[str]:
     return [str(p) for p in problems]
 
@@ -98,8 +104,8 @@ def test_a_participant_that_looks_valid_has_no_problems(fields: dict[str, Any]) 
     p = raw(Participant, **fields)
     # Asked twice: the second answer comes from what the first remembered.
     for _ in range(2):
-        if p._looks_valid():
-            assert [] == messages(p._problems())
+        if _fields.looks_valid(p):
+            assert [] == messages(field_problems(p))
 
 
 @settings(max_examples=300, deadline=None)
@@ -119,8 +125,8 @@ def test_a_review_that_looks_valid_has_no_problems(
 ) -> None:
     held = MappingProxyType(scores) if proxy else scores
     r = raw(Review, reviewer=reviewer, scores=held, comment=comment, at=at)
-    if r._looks_valid():
-        assert [] == messages(r._problems())
+    if _fields.looks_valid(r):
+        assert [] == messages(field_problems(r))
 
 
 @settings(max_examples=300, deadline=None)
@@ -134,8 +140,8 @@ def test_a_state_change_that_looks_valid_has_no_problems(
     state: Any, at: Any, by: Any, note: Any
 ) -> None:
     change = raw(StateChange, state=state, at=at, by=by, note=note)
-    if change._looks_valid():
-        assert [] == messages(change._problems())
+    if _fields.looks_valid(change):
+        assert [] == messages(field_problems(change))
 
 
 @settings(max_examples=400, deadline=None)
@@ -157,10 +163,10 @@ def test_a_localized_text_that_looks_valid_has_no_problems(
 
 def test_the_bundled_participants_take_the_quick_path() -> None:
     event = ee.examples.kikao_kazi_2019()
-    assert all(p._looks_valid() for p in event.participants)
+    assert all(_fields.looks_valid(p) for p in event.participants)
     reviews = [r for call in event.calls for s in call.submissions for r in s.reviews]
     assert reviews
-    assert all(r._looks_valid() for r in reviews)
+    assert all(_fields.looks_valid(r) for r in reviews)
 
 
 def test_the_caches_of_well_formed_values_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -876,3 +876,23 @@ def test_random_actions_keep_the_invariants(
         assert all(can_transition(a, b) for a, b in itertools.pairwise(states))
         assert s.state == s.history[-1].state
     assert isinstance(select(call, subs), Selection)
+
+
+def test_a_quota_below_the_places_already_held_says_by_how_many() -> None:
+    call = kikao_kazi_2019().calls[0]
+    selection = select(call, call.submissions, quota=3)
+    assert (3, 7, True) == (selection.quota, selection.excess, selection.exceeded)
+    assert 10 == len(selection.selected)
+    assert (
+        "quota exceeded by 7: 10 submissions already hold places, the quota is 3"
+        == selection.warning("en")
+    )
+    assert (
+        "nafasi zimezidi kwa 7: mawasilisho 10 tayari yanashikilia nafasi, nafasi ni 3"
+        == selection.warning("sw")
+    )
+    assert selection.table("en").endswith(
+        "!! quota exceeded by 7: 10 submissions already hold places, the quota is 3"
+    )
+    kept = select(call, call.submissions)
+    assert (0, False, None) == (kept.excess, kept.exceeded, kept.warning())

@@ -115,12 +115,18 @@ def check_id(problems: Problems, path: Path, value: object) -> None:
     if is_id(value):
         return
     if not isinstance(value, str):
-        problems.add(path, f"expected an id (str), got {type(value).__name__}")
+        problems.add(
+            path,
+            f"expected an id (str), got {type(value).__name__}",
+            f"kitambulisho (str) kinatarajiwa, kimepewa {type(value).__name__}",
+        )
     elif not ID_PATTERN.fullmatch(value):
         problems.add(
             path,
             f"malformed id {value!r}: expected 1 to 128 letters, digits, '.', '_' or "
             "'-', starting and ending with a letter or digit",
+            f"kitambulisho {value!r} si sahihi: herufi, tarakimu, '.', '_' au '-' 1 hadi "
+            "128, kikianza na kuishia kwa herufi au tarakimu",
         )
 
 
@@ -168,13 +174,19 @@ def check_aware(problems: Problems, path: Path, value: object) -> bool:
     Returns whether the value can be used in further checks.
     """
     if not isinstance(value, datetime):
-        problems.add(path, f"expected a datetime, got {type(value).__name__}")
+        problems.add(
+            path,
+            f"expected a datetime, got {type(value).__name__}",
+            f"datetime inatarajiwa, imepewa {type(value).__name__}",
+        )
         return False
     if value.tzinfo is None or value.utcoffset() is None:
         problems.add(
             path,
             f"naive datetime {value.isoformat()}: expected a timezone-aware datetime "
             "in a zoneinfo.ZoneInfo zone, e.g. Africa/Dar_es_Salaam",
+            f"datetime {value.isoformat()} haina kanda ya saa: datetime yenye kanda ya "
+            "zoneinfo.ZoneInfo inatarajiwa, k.m. Africa/Dar_es_Salaam",
         )
         return False
     if not isinstance(value.tzinfo, ZoneInfo):
@@ -183,6 +195,9 @@ def check_aware(problems: Problems, path: Path, value: object) -> bool:
             f"datetime {value.isoformat()} has a fixed offset ({describe_zone(value)}): "
             "expected a zoneinfo.ZoneInfo zone such as Africa/Dar_es_Salaam, so that "
             "the zone name survives export",
+            f"datetime {value.isoformat()} ina tofauti ya saa isiyobadilika "
+            f"({describe_zone(value)}): kanda ya zoneinfo.ZoneInfo kama "
+            "Africa/Dar_es_Salaam inatarajiwa, ili jina la kanda lihifadhiwe",
         )
         return True
     return True
@@ -191,7 +206,11 @@ def check_aware(problems: Problems, path: Path, value: object) -> bool:
 def check_date(problems: Problems, path: Path, value: object) -> bool:
     """Record a problem unless *value* is a date (and not a datetime)."""
     if isinstance(value, datetime) or not isinstance(value, date):
-        problems.add(path, f"expected a date, got {type(value).__name__}")
+        problems.add(
+            path,
+            f"expected a date, got {type(value).__name__}",
+            f"tarehe inatarajiwa, imepewa {type(value).__name__}",
+        )
         return False
     return True
 
@@ -208,13 +227,20 @@ def check_int(
     if value is None and optional:
         return
     if isinstance(value, bool) or not isinstance(value, int):
-        problems.add(path, f"expected an integer, got {type(value).__name__}")
+        problems.add(
+            path,
+            f"expected an integer, got {type(value).__name__}",
+            f"namba kamili inatarajiwa, imepewa {type(value).__name__}",
+        )
     elif minimum is not None and value < minimum:
         problems.add(
             path,
             f"must be at least {minimum}, got {value}"
             if minimum
             else f"must not be negative, got {value}",
+            f"lazima iwe angalau {minimum}, imepewa {value}"
+            if minimum
+            else f"isiwe hasi, imepewa {value}",
         )
 
 
@@ -228,10 +254,18 @@ def check_number(
 ) -> bool:
     """Record a problem unless *value* is a real number within [low, high]."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        problems.add(path, f"expected a number, got {type(value).__name__}")
+        problems.add(
+            path,
+            f"expected a number, got {type(value).__name__}",
+            f"namba inatarajiwa, imepewa {type(value).__name__}",
+        )
         return False
     if not low <= value <= high:
-        problems.add(path, f"must be between {low:g} and {high:g}, got {value!r}")
+        problems.add(
+            path,
+            f"must be between {low:g} and {high:g}, got {value!r}",
+            f"lazima iwe kati ya {low:g} na {high:g}, imepewa {value!r}",
+        )
         return False
     return True
 
@@ -241,9 +275,13 @@ def check_text(problems: Problems, path: Path, value: object, *, optional: bool 
     if value is None and optional:
         return
     if not isinstance(value, str):
-        problems.add(path, f"expected text (str), got {type(value).__name__}")
+        problems.add(
+            path,
+            f"expected text (str), got {type(value).__name__}",
+            f"maandishi (str) yanatarajiwa, yamepewa {type(value).__name__}",
+        )
     elif not value.strip():
-        problems.add(path, "must not be empty")
+        problems.add(path, "must not be empty", "yasiwe matupu")
 
 
 def check_email(problems: Problems, path: Path, value: str | None) -> None:
@@ -251,7 +289,11 @@ def check_email(problems: Problems, path: Path, value: str | None) -> None:
     if value is None:
         return
     if not isinstance(value, str) or not EMAIL_PATTERN.fullmatch(value):
-        problems.add(path, f"malformed e-mail address {value!r}: expected name@domain.tld")
+        problems.add(
+            path,
+            f"malformed e-mail address {value!r}: expected name@domain.tld",
+            f"anwani ya barua pepe {value!r} si sahihi: jina@kikoa.tld inatarajiwa",
+        )
 
 
 def check_url(problems: Problems, path: Path, value: str | None) -> None:
@@ -262,14 +304,20 @@ def check_url(problems: Problems, path: Path, value: str | None) -> None:
 
     parts = urlsplit(value) if isinstance(value, str) else None
     if parts is None or parts.scheme not in {"http", "https"} or not parts.netloc:
-        problems.add(path, f"malformed URL {value!r}: expected an absolute http:// or https:// URL")
+        problems.add(
+            path,
+            f"malformed URL {value!r}: expected an absolute http:// or https:// URL",
+            f"URL {value!r} si sahihi: URL kamili ya http:// au https:// inatarajiwa",
+        )
 
 
 def check_country(problems: Problems, path: Path, value: str | None) -> None:
     """Record a problem unless *value* is ``None`` or an ISO 3166-1 alpha-2 code."""
     if value is not None and (not isinstance(value, str) or not COUNTRY_PATTERN.fullmatch(value)):
         problems.add(
-            path, f"malformed country code {value!r}: expected ISO 3166-1 alpha-2, e.g. 'TZ'"
+            path,
+            f"malformed country code {value!r}: expected ISO 3166-1 alpha-2, e.g. 'TZ'",
+            f"msimbo wa nchi {value!r} si sahihi: ISO 3166-1 alpha-2 unatarajiwa, k.m. 'TZ'",
         )
 
 
@@ -281,14 +329,47 @@ def check_media_type(problems: Problems, path: Path, value: str | None) -> None:
         problems.add(
             path,
             f"malformed media type {value!r}: expected type/subtype, e.g. application/pdf",
+            f"aina ya maudhui {value!r} si sahihi: aina/kijamii inatarajiwa, k.m. application/pdf",
         )
 
 
 def check_enum(problems: Problems, path: Path, value: object, enum: type[Any]) -> None:
-    """Record a problem unless *value* is a member of *enum*."""
+    """Record a problem unless *value* is a member of *enum*.
+
+    The message names the enumeration, lists its values and offers the
+    closest one:
+
+    >>> from egov_events.model import OrganizationKind
+    >>> p = Problems()
+    >>> check_enum(p, ("kind",), "minstry", OrganizationKind)
+    >>> print(p.found[0].message)  # doctest: +ELLIPSIS
+    expected an OrganizationKind ('ministry', ...), got 'minstry'; did you mean 'ministry'?
+    """
     if not isinstance(value, enum):
-        allowed = ", ".join(repr(m.value) for m in enum)
-        problems.add(path, f"expected a {enum.__name__} ({allowed}), got {value!r}")
+        name = enum.__name__
+        values = [str(m.value) for m in enum]
+        allowed = ", ".join(repr(v) for v in values)
+        hint_en = hint_sw = ""
+        if isinstance(value, str):
+            close = _close(value, values)
+            if close:
+                hint_en = f"; did you mean {close!r}?"
+                hint_sw = f"; je, ulimaanisha {close!r}?"
+        article = "an" if name[:1].lower() in "aeiou" else "a"
+        problems.add(
+            path,
+            f"expected {article} {name} ({allowed}), got {value!r}{hint_en}",
+            f"{name} inatarajiwa ({allowed}), imepewa {value!r}{hint_sw}",
+        )
+
+
+def _close(value: str, known: Collection[str]) -> str | None:
+    """The known value closest to *value* (ignoring case), if one is close."""
+    import difflib  # noqa: PLC0415 (lazy: only on the error path)
+
+    by_folded = {k.casefold(): k for k in sorted(known, reverse=True)}
+    close = difflib.get_close_matches(value.casefold(), sorted(by_folded), n=1)
+    return by_folded[close[0]] if close else None
 
 
 def index_ids(
@@ -306,7 +387,7 @@ def index_ids(
     """
     seen: dict[str, int] = {}
     for i, item in enumerate(items):
-        ident = getattr(item, key)
+        ident = getattr(item, key, None)
         if not isinstance(ident, str):
             continue
         if ident in seen:
@@ -314,6 +395,8 @@ def index_ids(
             problems.add(
                 (*path, i, key),
                 f"duplicate {what} id {ident!r} (first used at {_fmt((*path, first))})",
+                f"kitambulisho {ident!r} cha {_sw(what)} kimerudiwa (kilitumika kwanza "
+                f"{_fmt((*path, first))})",
             )
         else:
             seen[ident] = i
@@ -324,20 +407,49 @@ def _fmt(path: Path) -> str:
     return format_path(path)
 
 
-def suggest(value: str, known: Collection[str]) -> str:
+def suggest(value: str, known: Collection[str], lang: str = "en") -> str:
     """Describe the allowed values, with a did-you-mean where one is close."""
-    import difflib  # noqa: PLC0415 (lazy: only on the error path)
-
-    by_folded = {k.casefold(): k for k in sorted(known, reverse=True)}
-    close = difflib.get_close_matches(value.casefold(), sorted(by_folded), n=1)
-    hint = f"; did you mean {by_folded[close[0]]!r}?" if close else ""
+    close = _close(value, known)
+    sw = lang == "sw"
+    hint = ""
+    if close:
+        hint = f"; je, ulimaanisha {close!r}?" if sw else f"; did you mean {close!r}?"
     if not known:
-        return "none are defined" + hint
+        return ("hakuna kilichofafanuliwa" if sw else "none are defined") + hint
     shown = sorted(known)
     listed = ", ".join(repr(k) for k in shown[:8])
     if len(shown) > 8:
-        listed += f", ... ({len(shown)} in all)"
-    return f"expected one of {listed}{hint}"
+        listed += f", ... ({len(shown)} {'kwa jumla' if sw else 'in all'})"
+    return f"{'mojawapo ya' if sw else 'expected one of'} {listed}{hint}"
+
+
+_SWAHILI_NAMES: Final = {
+    "session": "kikao",
+    "group": "kundi",
+    "participant": "mshiriki",
+    "person": "mtu",
+    "organization": "taasisi",
+    "document": "hati",
+    "role": "jukumu",
+    "call": "wito",
+    "room": "chumba",
+    "criterion": "kigezo",
+    "submission": "wasilisho",
+    "attribute": "sifa",
+}
+
+
+def _sw(what: str) -> str:
+    return _SWAHILI_NAMES.get(what, what)
+
+
+def unknown(problems: Problems, path: Path, what: str, value: str, known: Collection[str]) -> None:
+    """Record that *value* names no known *what* (a dangling reference)."""
+    problems.add(
+        path,
+        f"unknown {what} {value!r}: {suggest(value, known)}",
+        f"{_sw(what)} {value!r} haijulikani: {suggest(value, known, 'sw')}",
+    )
 
 
 def check_refs(
@@ -357,14 +469,14 @@ def check_refs(
         return
     if isinstance(values, str):
         if values not in known:
-            problems.add(path, f"unknown {what} {values!r}: {suggest(values, known)}")
+            unknown(problems, path, what, values, known)
         return
     if isinstance(values, tuple | list):
         for i, value in enumerate(values):
             if isinstance(value, str) and value not in known:
-                problems.add((*path, i), f"unknown {what} {value!r}: {suggest(value, known)}")
+                unknown(problems, (*path, i), what, value, known)
         return
     if isinstance(values, Iterable):
         for value in sorted(values, key=str):
             if isinstance(value, str) and value not in known:
-                problems.add(path, f"unknown {what} {value!r}: {suggest(value, known)}")
+                unknown(problems, path, what, value, known)

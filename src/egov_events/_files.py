@@ -16,21 +16,34 @@ def write_atomically(path: Path, data: bytes) -> None:
     put in the temporary name's place (``O_EXCL``).
 
     Raises:
-        OSError: the file cannot be written (the folder does not exist, say).
+        OSError: the file cannot be written (the folder does not exist, say);
+            its ``filename`` is *path*, the file asked for, never the
+            temporary file.
 
     """
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-    # 0o666 with the umask gives the same permissions as an ordinary new file.
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        # 0o666 with the umask gives the same permissions as an ordinary new file.
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as exc:
+        raise _naming(exc, path) from None
     try:
         with os.fdopen(fd, "wb") as file:
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
         temporary.replace(path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise _naming(exc, path) from None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    """The same error, naming the file the caller asked for."""
+    return type(exc)(exc.errno, exc.strerror, str(path))
 
 
 def write_or_check(path: Path, text: str, *, write: bool, command: str) -> int:

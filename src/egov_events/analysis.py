@@ -7,12 +7,16 @@ a table is asked for: ``pip install egov-events[pandas]`` or
 
 The columns are typed, the same way in both backends:
 
-- what takes its values from a fixed list (groups, roles, organization kinds,
-  states, session kinds) is categorical, with every possible value as a
+- what takes its values from an enumeration (organization kinds, states,
+  session kinds, statuses) is categorical, with every possible value as a
   category, so that counts show the zeros too (pandas ``category``,
   polars ``Enum``);
+- a group id column is categorical in pandas (every group of the event a
+  category) and a plain ``String`` in polars, so that it joins with plain
+  strings without a cast (polars does not join an ``Enum`` with a
+  ``String``);
 - lists of groups and roles are tuples of ids in pandas and
-  ``List(Enum)`` in polars;
+  ``List(String)`` in polars;
 - moments are zone-aware, in the event's zone (pandas
   ``datetime64[ns, Africa/Dar_es_Salaam]``, polars ``Datetime`` with that
   ``time_zone``); calendar days are ``Period[D]`` in pandas and ``Date`` in
@@ -57,6 +61,7 @@ __all__ = [
     "Backend",
     "attendance_by_day",
     "attendance_by_group",
+    "attendance_frame",
     "participants_frame",
     "sessions_frame",
     "submissions_frame",
@@ -72,7 +77,7 @@ _BACKENDS: tuple[str, ...] = ("pandas", "polars")
 class _Column:
     """A column's type, said once for both backends."""
 
-    kind: Literal["str", "cat", "list", "int", "float", "bool", "day", "moment"]
+    kind: Literal["str", "cat", "key", "list", "int", "float", "bool", "day", "moment"]
     categories: tuple[str, ...] = ()
     zone: str = ""
     nullable: bool = False
@@ -105,7 +110,7 @@ def _load(backend: str, what: str) -> Any:
 def _pandas_column(pd: Any, values: list[Any], col: _Column) -> Any:  # noqa: PLR0911
     if col.kind == "str":
         return pd.Series(values, dtype="string")
-    if col.kind == "cat":
+    if col.kind in ("cat", "key"):
         return pd.Series(pd.Categorical(values, categories=list(col.categories)))
     if col.kind == "list":
         return pd.Series(values, dtype=object)
@@ -127,6 +132,7 @@ def _pandas_column(pd: Any, values: list[Any], col: _Column) -> Any:  # noqa: PL
 def _polars_dtype(pl: Any, col: _Column) -> Any:
     simple = {
         "str": pl.String,
+        "key": pl.String,
         "int": pl.Int64,
         "float": pl.Float64,
         "bool": pl.Boolean,
@@ -137,7 +143,7 @@ def _polars_dtype(pl: Any, col: _Column) -> Any:
     if col.kind == "cat":
         return pl.Enum(list(col.categories))
     if col.kind == "list":
-        return pl.List(pl.Enum(list(col.categories)))
+        return pl.List(pl.String)
     return pl.Datetime("us", time_zone=col.zone)
 
 
@@ -387,7 +393,7 @@ def attendance_by_group(event: Event, *, backend: Backend = "pandas") -> Any:
 
     """
     columns = {
-        "group": _categories(g.id for g in event.groups),
+        "group": _Column("key", tuple(g.id for g in event.groups)),
         "day": _Column("day"),
         "registered": _Column("int"),
         "present": _Column("int"),
@@ -438,3 +444,65 @@ def attendance_by_day(event: Event, *, backend: Backend = "pandas", lang: str = 
         expected = sum(any(g in p.groups for g in groups) for p in event.participants)
         rows.append((day, DAY_NAMES[code][day.weekday()], groups, expected, attendance.get(day, 0)))
     return _frame(backend, "attendance_by_day", columns, rows)
+
+
+def attendance_frame(event: Event, *, backend: Backend = "pandas") -> Any:
+    """The long table: one row per participant and day of the event, expected or not.
+
+    Columns: ``participant`` (id), ``organization`` (id),
+    ``organization_kind``, ``group`` (the participant's group that meets
+    that day, the first by id if several do; empty if none), ``day``,
+    ``expected`` (a group of the participant meets that day) and
+    ``present`` (recorded present that day). Attendance per institution
+    kind per day is then one ``groupby``:
+
+    >>> import egov_events as ee
+    >>> frame = attendance_frame(ee.examples.kikao_kazi_2019())
+    >>> frame.shape
+    (3144, 7)
+    >>> by_kind = frame.groupby(["organization_kind", "day"], observed=True)["present"].sum()
+    >>> int(by_kind.loc[("university", "2019-02-02")])
+    70
+
+    In polars, ``group`` is a plain string column, so it joins with a table
+    of plain strings without a cast:
+
+    >>> import polars as pl
+    >>> names = pl.DataFrame({"group": ["group-1", "group-2"], "name": ["Kwanza", "Pili"]})
+    >>> joined = attendance_frame(ee.examples.kikao_kazi_2019(), backend="polars").join(
+    ...     names, on="group")
+    >>> joined.group_by("name").len().sort("name").rows()
+    [('Kwanza', 1040), ('Pili', 170)]
+
+    Raises:
+        ImportError: the backend's library is not installed.
+        ValueError: an unknown backend.
+
+    """
+    columns = {
+        "participant": _text(),
+        "organization": _text(),
+        "organization_kind": _categories(OrganizationKind),
+        "group": _Column("key", tuple(g.id for g in event.groups), nullable=True),
+        "day": _Column("day"),
+        "expected": _Column("bool"),
+        "present": _Column("bool"),
+    }
+    meeting = {day: sorted(g.id for g in event.groups if day in g.days) for day in event.days}
+    kinds = {o.id: str(o.kind) for o in event.organizations}
+    rows = []
+    for p in event.participants:
+        for day in event.days:
+            group = next((g for g in meeting[day] if g in p.groups), None)
+            rows.append(
+                (
+                    p.id,
+                    p.organization,
+                    kinds[p.organization],
+                    group,
+                    day,
+                    group is not None,
+                    day in p.days_attended,
+                )
+            )
+    return _frame(backend, "attendance_frame", columns, rows)

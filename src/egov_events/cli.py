@@ -2,15 +2,26 @@
 
 Without FILE every subcommand works on the bundled 2019 workshop::
 
-    egov-events validate [FILE]
+    egov-events --version
+    egov-events validate [FILE] [--lang sw|en] [--strict]
     egov-events summary [FILE] [--lang sw|en]
     egov-events ics [FILE] [-o OUT] [--lang sw|en] [--group ID] [--participant ID]
     egov-events invites [FILE] --out-dir DIR [--lang sw|en] [--smtp HOST:PORT] [--sender ADDR]
     egov-events schema
 
-Exit status: 0 on success, 1 on invalid input (each problem printed on its
-own line, with its path; nothing is written) or a message the mail server
-refused, 2 on usage errors and unreadable files.
+Messages, problems included, are in the language of ``--lang`` (Swahili by
+default). ``validate`` also prints the schedule's conflicts
+(:meth:`egov_events.Event.conflicts`) as warnings; ``--strict`` makes them
+fail.
+
+Exit status:
+
+- 0: success;
+- 1: invalid input (each problem printed on its own line, with its path;
+  nothing is written), schedule conflicts under ``validate --strict``, an
+  organizer without an e-mail address for ``invites``, or a message the
+  mail server refused;
+- 2: usage errors, unreadable files and files that cannot be written.
 """
 
 from __future__ import annotations
@@ -20,8 +31,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from egov_events import __version__
 from egov_events._files import write_atomically
-from egov_events.errors import ValidationError
+from egov_events.errors import ValidationError, count_problems
 from egov_events.locale import LANGUAGES
 from egov_events.model import Event
 
@@ -31,11 +43,27 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 
+_EXIT_STATUS = """exit status:
+  0  success
+  1  invalid input (every problem printed with its path, nothing written),
+     schedule conflicts under validate --strict, an organizer without an
+     e-mail address (invites), or a message the mail server refused
+  2  usage errors, unreadable files, files that cannot be written"""
+
 _MESSAGES: dict[str, dict[str, str]] = {
     "sw": {
         "valid": "Sawa: {source} ni sahihi (washiriki {participants}, vikao {sessions}, "
         "makundi {groups}).",
-        "invalid": "{source} si sahihi: matatizo {n}.",
+        "invalid": "{source} si sahihi: {count}.",
+        "warning": "onyo: {conflict}",
+        "conflicts": "{source}: migongano {n} ya ratiba.",
+        "conflict": "{source}: mgongano 1 wa ratiba.",
+        "no_organizer_email": "taasisi mwandaaji {org!r} haina anwani ya barua pepe: weka "
+        "Organization.email ya {org!r} (mialiko huitaja kama ORGANIZER, anayepokea majibu, "
+        "RFC 5546 kifungu 3.2.2). --sender huweka anwani ya From ya barua tu; haibadilishi "
+        "ORGANIZER wala haitumwi majibu.",
+        "is_directory": "haiwezi kusoma {path}: ni saraka, si faili",
+        "no_such_file": "haiwezi kusoma {path}: faili haipo",
         "bundled": "mfano uliojumuishwa (Kikao Kazi 2019)",
         "written": "Kalenda imeandikwa: {path} (vikao {sessions})",
         "eml_written": "Barua za mwaliko {n} zimeandikwa katika {folder}",
@@ -47,7 +75,16 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         "valid": "OK: {source} is valid ({participants} participants, {sessions} sessions, "
         "{groups} groups).",
-        "invalid": "{source} is invalid: {n} problems.",
+        "invalid": "{source} is invalid: {count}.",
+        "warning": "warning: {conflict}",
+        "conflicts": "{source}: {n} schedule conflicts.",
+        "conflict": "{source}: 1 schedule conflict.",
+        "no_organizer_email": "the organizer {org!r} has no e-mail address: set "
+        "Organization.email of {org!r} (invitations name it as ORGANIZER, where replies go, "
+        "RFC 5546 section 3.2.2). --sender sets only the From address of the messages; it "
+        "does not change the ORGANIZER and receives no replies.",
+        "is_directory": "cannot read {path}: it is a directory, not a file",
+        "no_such_file": "cannot read {path}: no such file",
         "bundled": "the bundled example (2019 workshop)",
         "written": "Calendar written: {path} ({sessions} sessions)",
         "eml_written": "{n} invitation messages written to {folder}",
@@ -63,7 +100,11 @@ class _UsageError(Exception):
     """A problem with how the command was called, or a file it cannot read."""
 
 
-def _load(path: str | None) -> Event:
+class _InvalidInput(Exception):  # noqa: N818 (a message for the user, not a program error)
+    """Input that cannot be used, with a message in the user's language (exit 1)."""
+
+
+def _load(path: str | None, lang: str = "sw") -> Event:
     if path is None:
         from egov_events.examples import kikao_kazi_2019  # noqa: PLC0415 (lazy)
 
@@ -71,9 +112,10 @@ def _load(path: str | None) -> Event:
     from egov_events.serialization import load  # noqa: PLC0415 (lazy: cattrs)
 
     file = Path(path)
+    if file.is_dir():
+        raise _UsageError(_MESSAGES[lang]["is_directory"].format(path=path))
     if not file.is_file():
-        msg = f"cannot read {path}: no such file"
-        raise _UsageError(msg)
+        raise _UsageError(_MESSAGES[lang]["no_such_file"].format(path=path))
     try:
         return load(file)
     except OSError as exc:
@@ -87,7 +129,17 @@ def _source(path: str | None, lang: str) -> str:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     messages = _MESSAGES[args.lang]
-    event = _load(args.file)
+    event = _load(args.file, args.lang)
+    source = _source(args.file, args.lang)
+    conflicts = event.conflicts()
+    for conflict in conflicts:
+        print(messages["warning"].format(conflict=conflict.render(args.lang)), file=sys.stderr)
+    if conflicts:
+        n = len(conflicts)
+        line = messages["conflict"] if n == 1 else messages["conflicts"]
+        print(line.format(source=source, n=n), file=sys.stderr)
+        if args.strict:
+            return EXIT_INVALID
     print(
         messages["valid"].format(
             source=_source(args.file, args.lang),
@@ -102,7 +154,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_summary(args: argparse.Namespace) -> int:
     from egov_events.summary import summarize  # noqa: PLC0415 (lazy)
 
-    print(summarize(_load(args.file), lang=args.lang))
+    print(summarize(_load(args.file, args.lang), lang=args.lang))
     return EXIT_OK
 
 
@@ -121,7 +173,7 @@ def _write(path: Path, data: bytes) -> None:
 def _cmd_ics(args: argparse.Namespace) -> int:
     from egov_events import ical  # noqa: PLC0415 (lazy: icalendar only when asked for)
 
-    event = _load(args.file)
+    event = _load(args.file, args.lang)
     try:
         cal = ical.calendar(event, lang=args.lang, group=args.group, participant=args.participant)
     except KeyError as exc:
@@ -152,7 +204,11 @@ def _cmd_invites(args: argparse.Namespace) -> int:
     from egov_events.ical import emails_by_group, send_emails  # noqa: PLC0415 (lazy: icalendar)
 
     messages = _MESSAGES[args.lang]
-    event = _load(args.file)
+    event = _load(args.file, args.lang)
+    organizer = event.organization(event.organizer)
+    if not organizer.email:
+        # Invitations name the organizer as ORGANIZER: no --sender stands in for it.
+        raise _InvalidInput(messages["no_organizer_email"].format(org=organizer.id))
     folder = Path(args.out_dir)
     # Build every message before writing anything: a participant without an
     # address stops the command with nothing written.
@@ -216,11 +272,20 @@ def _parser() -> argparse.ArgumentParser:
         description="Work with e-government events: validate, summarize, publish calendars, "
         "send invitations, describe the JSON format. Without FILE, "
         "the bundled 2019 e-Government Workshop is used.",
+        epilog=_EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
+        p = sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=_EXIT_STATUS,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         p.add_argument(
             "file",
             nargs="?",
@@ -235,9 +300,15 @@ def _parser() -> argparse.ArgumentParser:
         )
         return p
 
-    add("validate", "check an event and report every problem with its path").set_defaults(
-        run=_cmd_validate
+    validate = add(
+        "validate",
+        "check an event and report every problem with its path; schedule conflicts are "
+        "printed as warnings",
     )
+    validate.add_argument(
+        "--strict", action="store_true", help="fail (exit 1) on schedule conflicts too"
+    )
+    validate.set_defaults(run=_cmd_validate)
     add("summary", "print the event at a glance").set_defaults(run=_cmd_summary)
     ics = add(
         "ics",
@@ -266,7 +337,10 @@ def _parser() -> argparse.ArgumentParser:
         help="also send them through this SMTP server; stops at the first refused message",
     )
     invites.add_argument(
-        "--sender", metavar="ADDR", help="the From address (default: the organizer's)"
+        "--sender",
+        metavar="ADDR",
+        help="the From address of the messages (default: the organizer's); the invitations "
+        "still name the organizer (Organization.email) as ORGANIZER, where replies go",
     )
     invites.set_defaults(run=_cmd_invites)
     sub.add_parser(
@@ -285,15 +359,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as exc:
         print(f"egov-events: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except _InvalidInput as exc:
+        print(f"egov-events: {exc}", file=sys.stderr)
+        return EXIT_INVALID
     except ValidationError as exc:
-        for line in exc.errors:
+        for line in exc.messages(args.lang):
             print(line, file=sys.stderr)
         if args.command == "validate":
             source = _source(args.file, args.lang)
-            print(
-                _MESSAGES[args.lang]["invalid"].format(source=source, n=len(exc.errors)),
-                file=sys.stderr,
-            )
+            count = count_problems(len(exc.problems), args.lang)
+            print(_MESSAGES[args.lang]["invalid"].format(source=source, count=count), file=sys.stderr)
         return EXIT_INVALID
     return status
 

@@ -17,7 +17,9 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-__all__ = ["PathPart", "Problem", "ValidationError", "format_path"]
+from egov_events.locale import language
+
+__all__ = ["PathPart", "Problem", "ValidationError", "count_problems", "format_path"]
 
 PathPart = str | int
 """One step of a path: a field or key name, or a position in a sequence."""
@@ -60,7 +62,9 @@ class Problem:
     path: tuple[PathPart, ...]
     """Where the offending value is, relative to the value that was checked."""
     message: str
-    """What is wrong and what was expected, for a person to read."""
+    """What is wrong and what was expected, for a person to read (English)."""
+    sw: str | None = attrs.field(default=None, kw_only=True)
+    """The same message in Swahili; ``None`` where only English is written."""
 
     def under(self, *prefix: PathPart) -> Problem:
         """Return this problem as seen from a value that contains it at *prefix*.
@@ -68,10 +72,39 @@ class Problem:
         >>> str(Problem(("end",), "too early").under("sessions", 2))
         'too early @ $.sessions[2].end'
         """
-        return Problem((*prefix, *self.path), self.message)
+        return Problem((*prefix, *self.path), self.message, sw=self.sw)
+
+    def text(self, lang: str = "en") -> str:
+        """The message in *lang* (``"sw"`` or ``"en"``), without the path.
+
+        >>> Problem(("end",), "too early", sw="mapema mno").text("sw")
+        'mapema mno'
+        """
+        return self.sw if language(lang) == "sw" and self.sw is not None else self.message
+
+    def render(self, lang: str = "en") -> str:
+        """The message in *lang* with its path, as :attr:`ValidationError.errors` shows it.
+
+        >>> Problem(("end",), "too early", sw="mapema mno").render("sw")
+        'mapema mno @ $.end'
+        """
+        return f"{self.text(lang)} @ {format_path(self.path)}"
 
     def __str__(self) -> str:
         return f"{self.message} @ {format_path(self.path)}"
+
+
+
+
+def count_problems(n: int, lang: str = "sw") -> str:
+    """``n`` problems in words, with the right plural in Swahili or English.
+
+    >>> count_problems(1), count_problems(2), count_problems(1, "en"), count_problems(2, "en")
+    ('tatizo 1', 'matatizo 2', '1 problem', '2 problems')
+    """
+    if language(lang) == "sw":
+        return f"tatizo {n}" if n == 1 else f"matatizo {n}"
+    return f"{n} problem" if n == 1 else f"{n} problems"
 
 
 class ValidationError(ValueError):
@@ -106,6 +139,32 @@ class ValidationError(ValueError):
         lines.extend(f"  - {e}" for e in self.errors)
         return "\n".join(lines)
 
+    def messages(self, lang: str = "en") -> list[str]:
+        """The problems as text in *lang* (``"sw"`` or ``"en"``), one line each with its path.
+
+        ``messages("en")`` is :attr:`errors`.
+
+        >>> err = ValidationError([Problem(("id",), "must not be empty", sw="kisiwe tupu")])
+        >>> err.messages("sw")
+        ['kisiwe tupu @ $.id']
+        """
+        return [p.render(lang) for p in self.problems]
+
+    def render(self, lang: str = "sw") -> str:
+        """Every problem in *lang*, one per line, after a count with the right plural.
+
+        >>> err = ValidationError([Problem(("id",), "must not be empty", sw="kisiwe tupu")])
+        >>> print(err.render("sw"))
+        tatizo 1:
+          - kisiwe tupu @ $.id
+        >>> print(err.render("en"))
+        1 problem:
+          - must not be empty @ $.id
+        """
+        lines = [f"{count_problems(len(self.problems), lang)}:"]
+        lines.extend(f"  - {line}" for line in self.messages(lang))
+        return "\n".join(lines)
+
     def under(self, *prefix: PathPart) -> ValidationError:
         """Return the same problems as seen from a value containing them at *prefix*."""
         return ValidationError(p.under(*prefix) for p in self.problems)
@@ -120,9 +179,9 @@ class Problems:
 
     found: list[Problem] = attrs.field(factory=list)
 
-    def add(self, path: Iterable[PathPart], message: str) -> None:
-        """Record that the value at *path* is wrong, and why."""
-        self.found.append(Problem(tuple(path), message))
+    def add(self, path: Iterable[PathPart], message: str, sw: str | None = None) -> None:
+        """Record that the value at *path* is wrong, and why (in English, and Swahili)."""
+        self.found.append(Problem(tuple(path), message, sw=sw))
 
     def extend(self, problems: Iterable[Problem], *prefix: PathPart) -> None:
         """Record *problems* found inside the value at *prefix*."""

@@ -30,6 +30,7 @@ ValueError: '01/02/2019' is ambiguous: it reads as 1 Februari 2019 (day first) o
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, datetime, time
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -535,6 +536,24 @@ def parse_date(text: str, *, lang: str = "sw", year: int | None = None) -> date:
     return _complete(_read_one(clean, code), clean, code, year=year)
 
 
+_ISO_INTERVAL = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})/((?:(?:[0-9]{4}-)?[0-9]{2}-)?[0-9]{2})")
+"""An ISO 8601 interval of two calendar dates, ``2019-01-30/2019-02-02`` or ``.../02-02``."""
+
+
+def _iso_interval(clean: str, first: str, last: str) -> tuple[date, date]:
+    # The end's missing leading parts are the start's (ISO 8601-1 section 5.5.5).
+    last = first[: len(first) - len(last)] + last
+    try:
+        start, end = date.fromisoformat(first), date.fromisoformat(last)
+    except ValueError as exc:
+        msg = f"{clean!r} is not a valid interval of dates: {exc}"
+        raise ValueError(msg) from None
+    if end < start:
+        msg = f"{clean!r} ends ({end.isoformat()}) before it starts ({start.isoformat()})"
+        raise ValueError(msg)
+    return start, end
+
+
 def parse_date_range(text: str, *, lang: str = "sw", year: int | None = None) -> tuple[date, date]:
     """Read a range of days, first and last inclusive: ``tarehe 30 - 31 Januari, 2019``.
 
@@ -548,6 +567,15 @@ def parse_date_range(text: str, *, lang: str = "sw", year: int | None = None) ->
     >>> parse_date_range("2019-01-30 To 2019-02-02")
     (datetime.date(2019, 1, 30), datetime.date(2019, 2, 2))
     >>> parse_date_range("30 January – 2 February 2019", lang="en")
+    (datetime.date(2019, 1, 30), datetime.date(2019, 2, 2))
+
+    An ISO 8601 interval of two dates is read too, its end abbreviated or
+    not (section 5.5.5 of ISO 8601-1: the end leaves out what it shares with
+    the start):
+
+    >>> parse_date_range("2019-01-30/2019-02-02")
+    (datetime.date(2019, 1, 30), datetime.date(2019, 2, 2))
+    >>> parse_date_range("2019-01-30/02-02")
     (datetime.date(2019, 1, 30), datetime.date(2019, 2, 2))
     >>> parse_date_range("2 hadi 1 Februari 2019")
     Traceback (most recent call last):
@@ -566,6 +594,9 @@ def parse_date_range(text: str, *, lang: str = "sw", year: int | None = None) ->
     """  # noqa: E501 (a doctest line)
     code = language(lang)
     clean = _text(text)
+    interval = _ISO_INTERVAL.fullmatch(clean)
+    if interval is not None:
+        return _iso_interval(clean, *interval.groups())
     ends = _split_range(clean, code)
     if ends is None:
         day = parse_date(clean, lang=code, year=year)

@@ -18,15 +18,17 @@ that the zone's *name* reaches calendars and JSON, not only its offset.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 import attrs
 
 from egov_events import _checks as c
+from egov_events import _fields as f
+from egov_events.conflicts import Conflict, find_conflicts
 from egov_events.enums import (
     DocumentKind,
     EventStatus,
@@ -35,12 +37,12 @@ from egov_events.enums import (
     SessionKind,
     SessionStatus,
 )
-from egov_events.errors import Problems
+from egov_events.errors import Problem, Problems
 from egov_events.rules import Rule
 from egov_events.rules.attributes import Attribute, rule_attributes
 from egov_events.rules.checking import rule_problems
 from egov_events.submissions import CallForSubmissions
-from egov_events.text import LocalizedText, check_language
+from egov_events.text import LocalizedText
 
 __all__ = [
     "RULE_ATTRIBUTES",
@@ -64,6 +66,66 @@ __all__ = [
 ]
 
 
+# -- converters: what a user's intent makes unambiguous becomes the declared type ----
+# (named functions with typed parameters, so that type checkers show what each
+# field accepts; each leaves what it cannot convert for the field's check)
+
+
+def _ids(value: Iterable[str]) -> frozenset[str]:
+    return cast("frozenset[str]", f.to_frozenset(value))
+
+
+def _optional_ids(value: Iterable[str] | None) -> frozenset[str] | None:
+    return None if value is None else _ids(value)
+
+
+def _id_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return cast("tuple[str, ...]", f.to_tuple(value))
+
+
+def _dates(value: Iterable[date]) -> frozenset[date]:
+    return cast("frozenset[date]", f.to_frozenset(value))
+
+
+def _text(value: LocalizedText | Mapping[str, str]) -> LocalizedText:
+    return cast("LocalizedText", f.to_text(value))
+
+
+def _optional_text(value: LocalizedText | Mapping[str, str] | None) -> LocalizedText | None:
+    return cast("LocalizedText | None", f.to_text(value))
+
+
+def _texts(value: Iterable[LocalizedText | Mapping[str, str]]) -> tuple[LocalizedText, ...]:
+    items = f.to_tuple(value)
+    if type(items) is tuple:
+        items = tuple(map(f.to_text, items))
+    return cast("tuple[LocalizedText, ...]", items)
+
+
+def _organization_kind(value: OrganizationKind | str) -> OrganizationKind:
+    return cast("OrganizationKind", f.to_enum(OrganizationKind, value))
+
+
+def _session_kind(value: SessionKind | str) -> SessionKind:
+    return cast("SessionKind", f.to_enum(SessionKind, value))
+
+
+def _session_status(value: SessionStatus | str) -> SessionStatus:
+    return cast("SessionStatus", f.to_enum(SessionStatus, value))
+
+
+def _event_status(value: EventStatus | str) -> EventStatus:
+    return cast("EventStatus", f.to_enum(EventStatus, value))
+
+
+def _registration_status(value: RegistrationStatus | str) -> RegistrationStatus:
+    return cast("RegistrationStatus", f.to_enum(RegistrationStatus, value))
+
+
+def _document_kind(value: DocumentKind | str) -> DocumentKind:
+    return cast("DocumentKind", f.to_enum(DocumentKind, value))
+
+
 def _html_table(caption: str, rows: Iterable[tuple[str, object]]) -> str:
     """A compact two-column HTML table for Jupyter, every text escaped."""
     import html  # noqa: PLC0415 (lazy: only notebooks need it)
@@ -80,56 +142,47 @@ def _html_table(caption: str, rows: Iterable[tuple[str, object]]) -> str:
 class Organization:
     """An institution: the organizer, a participant's employer, a sponsor."""
 
-    id: str
-    name: LocalizedText
-    kind: OrganizationKind
-    acronym: str | None = None
-    region: str | None = None
+    id: str = attrs.field(metadata=f.meta(f.OWN_ID))
+    name: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    kind: OrganizationKind = attrs.field(
+        metadata=f.meta(f.member(OrganizationKind)), converter=_organization_kind
+    )
+    acronym: str | None = attrs.field(metadata=f.meta(f.optional(f.TEXT)), default=None)
+    region: str | None = attrs.field(metadata=f.meta(f.optional(f.TEXT)), default=None)
     """The region (mkoa) of its seat, e.g. ``"Dodoma"``."""
-    country: str | None = None
+    country: str | None = attrs.field(metadata=f.meta(f.optional(f.COUNTRY)), default=None)
     """ISO 3166-1 alpha-2 code, e.g. ``"TZ"``."""
-    url: str | None = None
-    email: str | None = None
+    url: str | None = attrs.field(metadata=f.meta(f.optional(f.URL)), default=None)
+    email: str | None = attrs.field(metadata=f.meta(f.optional(f.EMAIL)), default=None)
     """The organization's public address, e.g. its secretariat's; invitations
     name it as ORGANIZER (RFC 5545 section 3.8.4.3)."""
 
     def __attrs_post_init__(self) -> None:
-        problems = Problems()
-        c.check_id(problems, ("id",), self.id)
-        c.check_enum(problems, ("kind",), self.kind, OrganizationKind)
-        c.check_text(problems, ("acronym",), self.acronym, optional=True)
-        c.check_text(problems, ("region",), self.region, optional=True)
-        c.check_country(problems, ("country",), self.country)
-        c.check_url(problems, ("url",), self.url)
-        c.check_email(problems, ("email",), self.email)
-        problems.raise_if_any()
+        f.validate(self)
 
 
 @attrs.frozen(kw_only=True)
 class Person:
     """Someone named by the event: a participant, speaker, chair or reviewer."""
 
-    id: str
-    name: str
-    honorific: str | None = None
+    id: str = attrs.field(metadata=f.meta(f.OWN_ID))
+    name: str = attrs.field(metadata=f.meta(f.TEXT))
+    honorific: str | None = attrs.field(metadata=f.meta(f.optional(f.TEXT)), default=None)
     """E.g. ``"Dkt."``, ``"Prof."``, ``"Mhe."``."""
-    email: str | None = None
+    email: str | None = attrs.field(metadata=f.meta(f.optional(f.EMAIL)), default=None)
     """Private: never written to public feeds."""
-    organization: str | None = None
+    organization: str | None = attrs.field(metadata=f.meta(f.optional(f.ID)), default=None)
     """Affiliation, an organization id."""
-    position: LocalizedText | None = None
+    position: LocalizedText | None = attrs.field(
+        metadata=f.meta(f.optional(f.LTEXT)), converter=_optional_text, default=None
+    )
     """Job title, e.g. ``Mkurugenzi Mkuu / Director General``."""
-    biography: LocalizedText | None = None
+    biography: LocalizedText | None = attrs.field(
+        metadata=f.meta(f.optional(f.LTEXT)), converter=_optional_text, default=None
+    )
 
     def __attrs_post_init__(self) -> None:
-        problems = Problems()
-        c.check_id(problems, ("id",), self.id)
-        c.check_text(problems, ("name",), self.name)
-        c.check_text(problems, ("honorific",), self.honorific, optional=True)
-        c.check_email(problems, ("email",), self.email)
-        if self.organization is not None:
-            c.check_id(problems, ("organization",), self.organization)
-        problems.raise_if_any()
+        f.validate(self)
 
     @property
     def display_name(self) -> str:
@@ -141,64 +194,47 @@ class Person:
 class Role:
     """A role a participant can hold, e.g. ICT officer; rules refer to its id."""
 
-    id: str
-    name: LocalizedText
-    description: LocalizedText | None = None
+    id: str = attrs.field(metadata=f.meta(f.OWN_ID))
+    name: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    description: LocalizedText | None = attrs.field(
+        metadata=f.meta(f.optional(f.LTEXT)), converter=_optional_text, default=None
+    )
 
     def __attrs_post_init__(self) -> None:
-        problems = Problems()
-        c.check_id(problems, ("id",), self.id)
-        problems.raise_if_any()
+        f.validate(self)
 
 
 @attrs.frozen(kw_only=True)
 class Participant:
     """A person's registration at this event."""
 
-    id: str
-    person: str
+    id: str = attrs.field(metadata=f.meta(f.OWN_ID))
+    person: str = attrs.field(metadata=f.meta(f.ID))
     """The person's id in :attr:`Event.people`."""
-    organization: str
+    organization: str = attrs.field(metadata=f.meta(f.ID))
     """The organization the person represents at this event."""
-    roles: frozenset[str] = frozenset()
+    roles: frozenset[str] = attrs.field(
+        metadata=f.meta(f.ID_SET), converter=_ids, default=frozenset()
+    )
     """Role ids (:attr:`Event.roles`)."""
-    groups: frozenset[str] = frozenset()
+    groups: frozenset[str] = attrs.field(
+        metadata=f.meta(f.ID_SET), converter=_ids, default=frozenset()
+    )
     """The participant groups the person is registered in."""
-    status: RegistrationStatus = RegistrationStatus.CONFIRMED
-    days_attended: frozenset[date] = frozenset()
+    status: RegistrationStatus = attrs.field(
+        metadata=f.meta(f.member(RegistrationStatus)),
+        converter=_registration_status,
+        default=RegistrationStatus.CONFIRMED,
+    )
+    days_attended: frozenset[date] = attrs.field(
+        metadata=f.meta(f.DATES), converter=_dates, default=frozenset()
+    )
     """The days the person was recorded present."""
-    region: str | None = None
+    region: str | None = attrs.field(metadata=f.meta(f.optional(f.TEXT)), default=None)
     """The region (mkoa) the person comes from."""
 
     def __attrs_post_init__(self) -> None:
-        if not self._looks_valid():
-            self._problems().raise_if_any()
-
-    def _looks_valid(self) -> bool:
-        """Whether :meth:`_problems` would find nothing, answered quickly."""
-        return (
-            c.is_new_id(self.id)
-            and c.is_id(self.person)
-            and c.is_id(self.organization)
-            and c.are_ids(self.roles)
-            and c.are_ids(self.groups)
-            and self.status.__class__ is RegistrationStatus
-            and c.are_dates(self.days_attended)
-            and (self.region is None or c.is_text(self.region))
-        )
-
-    def _problems(self) -> Problems:
-        problems = Problems()
-        c.check_id(problems, ("id",), self.id)
-        c.check_id(problems, ("person",), self.person)
-        c.check_id(problems, ("organization",), self.organization)
-        c.check_ids(problems, ("roles",), self.roles)
-        c.check_ids(problems, ("groups",), self.groups)
-        c.check_enum(problems, ("status",), self.status, RegistrationStatus)
-        for day in sorted(self.days_attended, key=str):
-            c.check_date(problems, ("days_attended",), day)
-        c.check_text(problems, ("region",), self.region, optional=True)
-        return problems
+        f.validate(self)
 
     def _repr_html_(self) -> str:
         """A compact table for Jupyter.
@@ -225,10 +261,13 @@ class Participant:
 
 
 def _sorted_days(days: Iterable[date]) -> tuple[date, ...]:
+    items = f.to_tuple(days)
+    if type(items) is not tuple:
+        return cast("tuple[date, ...]", items)  # not a collection: for the check
     try:
-        return tuple(sorted(set(days)))
+        return tuple(sorted(set(items)))
     except TypeError:  # mixed or wrong types: keep as given for the check
-        return tuple(days)
+        return items
 
 
 @attrs.frozen(kw_only=True)
@@ -240,112 +279,114 @@ class ParticipantGroup:
     own :attr:`Participant.groups`.
     """
 
-    id: str
-    name: LocalizedText
-    days: tuple[date, ...] = attrs.field(converter=_sorted_days)
+    id: str = attrs.field(metadata=f.meta(f.OWN_ID))
+    name: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    days: tuple[date, ...] = attrs.field(metadata=f.meta(f.DAYS), converter=_sorted_days)
     """The days the group meets, sorted, without repeats."""
-    description: LocalizedText | None = None
-    rule: Rule | None = None
+    description: LocalizedText | None = attrs.field(
+        metadata=f.meta(f.optional(f.LTEXT)), converter=_optional_text, default=None
+    )
+    rule: Rule | None = attrs.field(metadata=f.meta(f.optional(f.instance(Rule))), default=None)
     """Who is eligible to join the group."""
-    members: frozenset[str] | None = None
+    members: frozenset[str] | None = attrs.field(
+        metadata=f.meta(f.optional(f.ID_SET)), converter=_optional_ids, default=None
+    )
     """An explicit list of participant ids, where no rule says who belongs."""
 
     def __attrs_post_init__(self) -> None:
-        problems = Problems()
-        c.check_id(problems, ("id",), self.id)
-        if not self.days:
-            problems.add(("days",), "a group meets on at least one day")
-        for i, day in enumerate(self.days):
-            c.check_date(problems, ("days", i), day)
-        if self.members is not None:
-            c.check_ids(problems, ("members",), self.members)
-        problems.raise_if_any()
+        f.validate(self, self._more)
+
+    def _more(self, problems: Problems) -> None:
+        if type(self.days) is tuple and not self.days:
+            problems.add(
+                ("days",),
+                "a group meets on at least one day",
+                "kundi hukutana angalau siku moja",
+            )
 
 
 @attrs.frozen(kw_only=True)
 class Room:
     """A room or hall of the venue."""
 
-    id: str
-    name: LocalizedText
-    capacity: int | None = None
+    id: str = attrs.field(metadata=f.meta(f.OWN_ID))
+    name: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    capacity: int | None = attrs.field(metadata=f.meta(f.optional(f.integer(0))), default=None)
 
     def __attrs_post_init__(self) -> None:
-        problems = Problems()
-        c.check_id(problems, ("id",), self.id)
-        c.check_int(problems, ("capacity",), self.capacity, minimum=0, optional=True)
-        problems.raise_if_any()
+        f.validate(self)
+
+
+def _rooms(value: Iterable[Room]) -> tuple[Room, ...]:
+    return cast("tuple[Room, ...]", f.to_tuple(value))
 
 
 @attrs.frozen(kw_only=True)
 class Venue:
     """Where the event takes place."""
 
-    name: LocalizedText
-    city: str
-    country: str
+    name: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    city: str = attrs.field(metadata=f.meta(f.TEXT))
+    country: str = attrs.field(metadata=f.meta(f.COUNTRY))
     """ISO 3166-1 alpha-2 code, e.g. ``"TZ"``."""
-    address: str | None = None
-    region: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    rooms: tuple[Room, ...] = ()
-    url: str | None = None
+    address: str | None = attrs.field(metadata=f.meta(f.optional(f.TEXT)), default=None)
+    region: str | None = attrs.field(metadata=f.meta(f.optional(f.TEXT)), default=None)
+    latitude: float | None = attrs.field(
+        metadata=f.meta(f.optional(f.number(-90, 90))), default=None
+    )
+    longitude: float | None = attrs.field(
+        metadata=f.meta(f.optional(f.number(-180, 180))), default=None
+    )
+    rooms: tuple[Room, ...] = attrs.field(
+        metadata=f.meta(f.objects(Room)), converter=_rooms, default=()
+    )
+    url: str | None = attrs.field(metadata=f.meta(f.optional(f.URL)), default=None)
 
     def __attrs_post_init__(self) -> None:
-        problems = Problems()
-        c.check_text(problems, ("city",), self.city)
-        c.check_country(problems, ("country",), self.country)
-        c.check_text(problems, ("address",), self.address, optional=True)
-        c.check_text(problems, ("region",), self.region, optional=True)
+        f.validate(self, self._more)
+
+    def _more(self, problems: Problems) -> None:
         if (self.latitude is None) != (self.longitude is None):
             missing = "longitude" if self.longitude is None else "latitude"
-            problems.add((missing,), "latitude and longitude go together: give both or neither")
-        if self.latitude is not None:
-            c.check_number(problems, ("latitude",), self.latitude, low=-90, high=90)
-        if self.longitude is not None:
-            c.check_number(problems, ("longitude",), self.longitude, low=-180, high=180)
-        c.index_ids(problems, ("rooms",), self.rooms, what="room")
-        c.check_url(problems, ("url",), self.url)
-        problems.raise_if_any()
+            problems.add(
+                (missing,),
+                "latitude and longitude go together: give both or neither",
+                "latitude na longitude huenda pamoja: toa zote mbili au usitoe yoyote",
+            )
+        c.index_ids(problems, ("rooms",), f.each(self.rooms), what="room")
 
 
 @attrs.frozen(kw_only=True)
 class Document:
     """A document or link about the event: programme, presentation, report, photos."""
 
-    id: str
-    title: LocalizedText
-    url: str
-    kind: DocumentKind = DocumentKind.OTHER
-    language: str | None = None
+    id: str = attrs.field(metadata=f.meta(f.OWN_ID))
+    title: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    url: str = attrs.field(metadata=f.meta(f.URL))
+    kind: DocumentKind = attrs.field(
+        metadata=f.meta(f.member(DocumentKind)),
+        converter=_document_kind,
+        default=DocumentKind.OTHER,
+    )
+    language: str | None = attrs.field(metadata=f.meta(f.optional(f.LANGUAGE)), default=None)
     """The language of the document's content (a BCP 47 tag)."""
-    media_type: str | None = None
+    media_type: str | None = attrs.field(metadata=f.meta(f.optional(f.MEDIA_TYPE)), default=None)
     """E.g. ``application/pdf`` or ``text/html``."""
 
     def __attrs_post_init__(self) -> None:
-        problems = Problems()
-        c.check_id(problems, ("id",), self.id)
-        c.check_url(problems, ("url",), self.url)
-        c.check_enum(problems, ("kind",), self.kind, DocumentKind)
-        check_language(problems, ("language",), self.language)
-        c.check_media_type(problems, ("media_type",), self.media_type)
-        problems.raise_if_any()
+        f.validate(self)
 
 
 @attrs.frozen(kw_only=True)
 class Sponsor:
     """An organization that supports the event (mdhamini)."""
 
-    organization: str
-    tier: str | None = None
+    organization: str = attrs.field(metadata=f.meta(f.ID))
+    tier: str | None = attrs.field(metadata=f.meta(f.optional(f.TEXT)), default=None)
     """E.g. ``"gold"``; free text, as tiers differ between events."""
 
     def __attrs_post_init__(self) -> None:
-        problems = Problems()
-        c.check_id(problems, ("organization",), self.organization)
-        c.check_text(problems, ("tier",), self.tier, optional=True)
-        problems.raise_if_any()
+        f.validate(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -355,48 +396,48 @@ class Session:
     A session with no :attr:`groups` is for everyone present that day.
     """
 
-    id: str
-    kind: SessionKind
-    title: LocalizedText
-    start: datetime
-    end: datetime
-    description: LocalizedText | None = None
-    room: str | None = None
+    id: str = attrs.field(metadata=f.meta(f.OWN_ID))
+    kind: SessionKind = attrs.field(metadata=f.meta(f.member(SessionKind)), converter=_session_kind)
+    title: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    start: datetime = attrs.field(metadata=f.meta(f.AWARE))
+    end: datetime = attrs.field(metadata=f.meta(f.AWARE))
+    description: LocalizedText | None = attrs.field(
+        metadata=f.meta(f.optional(f.LTEXT)), converter=_optional_text, default=None
+    )
+    room: str | None = attrs.field(metadata=f.meta(f.optional(f.ID)), default=None)
     """A room id of the event's venue."""
-    groups: frozenset[str] = frozenset()
+    groups: frozenset[str] = attrs.field(
+        metadata=f.meta(f.ID_SET), converter=_ids, default=frozenset()
+    )
     """The audience: participant group ids; empty for everyone present."""
-    speakers: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = attrs.field(metadata=f.meta(f.IDS), converter=_id_tuple, default=())
     """Person ids, in the order they speak."""
-    chairs: tuple[str, ...] = ()
+    chairs: tuple[str, ...] = attrs.field(metadata=f.meta(f.IDS), converter=_id_tuple, default=())
     """Person ids of whoever chairs or moderates."""
-    documents: tuple[str, ...] = ()
-    capacity: int | None = None
-    status: SessionStatus = SessionStatus.CONFIRMED
-    online_url: str | None = None
+    documents: tuple[str, ...] = attrs.field(
+        metadata=f.meta(f.IDS), converter=_id_tuple, default=()
+    )
+    capacity: int | None = attrs.field(metadata=f.meta(f.optional(f.integer(0))), default=None)
+    status: SessionStatus = attrs.field(
+        metadata=f.meta(f.member(SessionStatus)),
+        converter=_session_status,
+        default=SessionStatus.CONFIRMED,
+    )
+    online_url: str | None = attrs.field(metadata=f.meta(f.optional(f.URL)), default=None)
     """Where to join the session online, if it can be joined online
     (calendars carry it as RFC 7986 CONFERENCE)."""
 
     def __attrs_post_init__(self) -> None:
-        problems = Problems()
-        c.check_id(problems, ("id",), self.id)
-        c.check_enum(problems, ("kind",), self.kind, SessionKind)
-        c.check_enum(problems, ("status",), self.status, SessionStatus)
-        start_ok = c.check_aware(problems, ("start",), self.start)
-        end_ok = c.check_aware(problems, ("end",), self.end)
-        if start_ok and end_ok and self.end <= self.start:
+        f.validate(self, self._more)
+
+    def _more(self, problems: Problems) -> None:
+        if f.is_moment(self.start) and f.is_moment(self.end) and self.end <= self.start:
             problems.add(
                 ("end",),
                 f"end ({self.end.isoformat()}) must be after start ({self.start.isoformat()})",
+                f"mwisho ({self.end.isoformat()}) lazima uwe baada ya mwanzo "
+                f"({self.start.isoformat()})",
             )
-        if self.room is not None:
-            c.check_id(problems, ("room",), self.room)
-        c.check_ids(problems, ("groups",), self.groups)
-        c.check_ids(problems, ("speakers",), self.speakers)
-        c.check_ids(problems, ("chairs",), self.chairs)
-        c.check_ids(problems, ("documents",), self.documents)
-        c.check_int(problems, ("capacity",), self.capacity, minimum=0, optional=True)
-        c.check_url(problems, ("online_url",), self.online_url)
-        problems.raise_if_any()
 
     @property
     def duration(self) -> timedelta:
@@ -440,6 +481,42 @@ class Session:
 _T = TypeVar("_T")
 
 
+def _sessions(value: Iterable[Session]) -> tuple[Session, ...]:
+    return cast("tuple[Session, ...]", f.to_tuple(value))
+
+
+def _groups(value: Iterable[ParticipantGroup]) -> tuple[ParticipantGroup, ...]:
+    return cast("tuple[ParticipantGroup, ...]", f.to_tuple(value))
+
+
+def _participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
+    return cast("tuple[Participant, ...]", f.to_tuple(value))
+
+
+def _people(value: Iterable[Person]) -> tuple[Person, ...]:
+    return cast("tuple[Person, ...]", f.to_tuple(value))
+
+
+def _organizations(value: Iterable[Organization]) -> tuple[Organization, ...]:
+    return cast("tuple[Organization, ...]", f.to_tuple(value))
+
+
+def _roles(value: Iterable[Role]) -> tuple[Role, ...]:
+    return cast("tuple[Role, ...]", f.to_tuple(value))
+
+
+def _sponsors(value: Iterable[Sponsor]) -> tuple[Sponsor, ...]:
+    return cast("tuple[Sponsor, ...]", f.to_tuple(value))
+
+
+def _documents(value: Iterable[Document]) -> tuple[Document, ...]:
+    return cast("tuple[Document, ...]", f.to_tuple(value))
+
+
+def _calls(value: Iterable[CallForSubmissions]) -> tuple[CallForSubmissions, ...]:
+    return cast("tuple[CallForSubmissions, ...]", f.to_tuple(value))
+
+
 def _lookup(items: Mapping[str, _T], key: str, what: str) -> _T:
     try:
         return items[key]
@@ -465,45 +542,79 @@ class Event:
     ['group-1', 'group-2', 'group-3']
     """
 
-    id: str
-    title: LocalizedText
-    organizer: str
+    id: str = attrs.field(metadata=f.meta(f.OWN_ID))
+    title: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    organizer: str = attrs.field(metadata=f.meta(f.ID))
     """The organizing organization's id."""
-    timezone: ZoneInfo
+    timezone: ZoneInfo = attrs.field(metadata=f.meta(f.ZONE))
     """The zone in which the event's days are counted."""
-    first_day: date
-    last_day: date
+    first_day: date = attrs.field(metadata=f.meta(f.DATE))
+    last_day: date = attrs.field(metadata=f.meta(f.DATE))
     """The last day, inclusive."""
-    updated: datetime
+    updated: datetime = attrs.field(metadata=f.meta(f.AWARE))
     """When this revision was made; exports use it (DTSTAMP), never the clock."""
-    series: str | None = None
+    series: str | None = attrs.field(metadata=f.meta(f.optional(f.ID)), default=None)
     """An id shared by the editions of a recurring event."""
-    edition: int | None = None
+    edition: int | None = attrs.field(metadata=f.meta(f.optional(f.integer(1))), default=None)
     """The edition's number in its series (2 for the 2nd workshop)."""
-    theme: LocalizedText | None = None
+    theme: LocalizedText | None = attrs.field(
+        metadata=f.meta(f.optional(f.LTEXT)), converter=_optional_text, default=None
+    )
     """Kaulimbiu."""
-    motto: LocalizedText | None = None
+    motto: LocalizedText | None = attrs.field(
+        metadata=f.meta(f.optional(f.LTEXT)), converter=_optional_text, default=None
+    )
     """The organizer's motto."""
-    description: LocalizedText | None = None
-    objectives: tuple[LocalizedText, ...] = ()
-    venue: Venue | None = None
-    status: EventStatus = EventStatus.CONFIRMED
-    url: str | None = None
-    sessions: tuple[Session, ...] = ()
-    groups: tuple[ParticipantGroup, ...] = ()
-    participants: tuple[Participant, ...] = ()
-    people: tuple[Person, ...] = ()
-    organizations: tuple[Organization, ...] = ()
-    roles: tuple[Role, ...] = ()
-    keynote_speakers: tuple[str, ...] = ()
+    description: LocalizedText | None = attrs.field(
+        metadata=f.meta(f.optional(f.LTEXT)), converter=_optional_text, default=None
+    )
+    objectives: tuple[LocalizedText, ...] = attrs.field(
+        metadata=f.meta(f.objects(LocalizedText)), converter=_texts, default=()
+    )
+    venue: Venue | None = attrs.field(metadata=f.meta(f.optional(f.instance(Venue))), default=None)
+    status: EventStatus = attrs.field(
+        metadata=f.meta(f.member(EventStatus)),
+        converter=_event_status,
+        default=EventStatus.CONFIRMED,
+    )
+    url: str | None = attrs.field(metadata=f.meta(f.optional(f.URL)), default=None)
+    sessions: tuple[Session, ...] = attrs.field(
+        metadata=f.meta(f.objects(Session)), converter=_sessions, default=()
+    )
+    groups: tuple[ParticipantGroup, ...] = attrs.field(
+        metadata=f.meta(f.objects(ParticipantGroup)), converter=_groups, default=()
+    )
+    participants: tuple[Participant, ...] = attrs.field(
+        metadata=f.meta(f.objects(Participant)), converter=_participants, default=()
+    )
+    people: tuple[Person, ...] = attrs.field(
+        metadata=f.meta(f.objects(Person)), converter=_people, default=()
+    )
+    organizations: tuple[Organization, ...] = attrs.field(
+        metadata=f.meta(f.objects(Organization)), converter=_organizations, default=()
+    )
+    roles: tuple[Role, ...] = attrs.field(
+        metadata=f.meta(f.objects(Role)), converter=_roles, default=()
+    )
+    keynote_speakers: tuple[str, ...] = attrs.field(
+        metadata=f.meta(f.IDS), converter=_id_tuple, default=()
+    )
     """Person ids of the keynote speakers (wazungumzaji wakuu)."""
-    sponsors: tuple[Sponsor, ...] = ()
-    documents: tuple[Document, ...] = ()
-    calls: tuple[CallForSubmissions, ...] = ()
-    reported_attendance: int | None = None
+    sponsors: tuple[Sponsor, ...] = attrs.field(
+        metadata=f.meta(f.objects(Sponsor)), converter=_sponsors, default=()
+    )
+    documents: tuple[Document, ...] = attrs.field(
+        metadata=f.meta(f.objects(Document)), converter=_documents, default=()
+    )
+    calls: tuple[CallForSubmissions, ...] = attrs.field(
+        metadata=f.meta(f.objects(CallForSubmissions)), converter=_calls, default=()
+    )
+    reported_attendance: int | None = attrs.field(
+        metadata=f.meta(f.optional(f.integer(0))), default=None
+    )
     """The attendance the organizer reported, which may differ from the
     number of participant records held."""
-    revision: int = 0
+    revision: int = attrs.field(metadata=f.meta(f.integer(0)), default=0)
     """Raised at every published change; calendars use it as SEQUENCE."""
 
     def __attrs_post_init__(self) -> None:
@@ -657,6 +768,28 @@ class Event:
         """The days a group meets."""
         return self.group(group).days
 
+    def conflicts(self) -> list[Conflict]:
+        """The schedule's conflicts: rooms, groups and people in two places, rooms too small.
+
+        They are warnings, not errors: the event is valid. Each has a path
+        and a message in Swahili and English (:meth:`Conflict.render`).
+
+        >>> import attrs, datetime
+        >>> import egov_events as ee
+        >>> event = ee.examples.kikao_kazi_2019()
+        >>> event.conflicts()
+        []
+        >>> opening = event.session("s-2019-01-30-opening")
+        >>> hour = datetime.timedelta(hours=1)
+        >>> moved = attrs.evolve(opening, start=opening.start + hour, end=opening.end + hour)
+        >>> sessions = tuple(moved if s.id == moved.id else s for s in event.sessions)
+        >>> for conflict in attrs.evolve(event, sessions=sessions).conflicts()[:2]:
+        ...     print(conflict.render("en"))
+        room 'ukumbi-mkuu' is also used by session 's-2019-01-30-opening' (2019-01-30 10:00–11:00) at overlapping times @ $.sessions[2].room
+        group 'group-1' is also expected at session 's-2019-01-30-opening' (2019-01-30 10:00–11:00) at the same time @ $.sessions[2].groups
+        """
+        return find_conflicts(self)
+
     def attendance(self) -> dict[date, int]:
         """How many participants were recorded present on each day of the event."""
         counts = dict.fromkeys(self.days, 0)
@@ -668,63 +801,69 @@ class Event:
 
 
 class _EventChecker:
-    """The checks that need the whole event; every problem is collected."""
+    """The checks that need the whole event; every problem is collected.
 
-    def __init__(self, event: Event) -> None:
+    Each part is looked at only where it has the declared type, so that a
+    wrong type in one field is reported together with the problems of the
+    others (a dangling reference among them), never instead of them.
+    """
+
+    def __init__(self, event: Event, unread: Collection[str] = ()) -> None:
         self.e = event
         self.p = Problems()
+        self.typed = False
+        self.unread = unread
 
     def run(self) -> None:
+        self.find()
+        self.p.raise_if_any()
+
+    def find(self) -> None:
         self.own_fields()
         ids = self.unique_ids()
+        for name, kind in _KINDS_OF_FIELDS.items():
+            if name in self.unread:
+                ids[kind] = _ANYTHING
         self.references(ids)
-        self.rules()
+        if self.typed and not self.unread:  # the rule checker reads the event's parts
+            self.rules()
         self.days()
-        self.p.raise_if_any()
 
     def own_fields(self) -> None:
         e, p = self.e, self.p
-        c.check_id(p, ("id",), e.id)
-        if not isinstance(e.timezone, ZoneInfo):
-            p.add(
-                ("timezone",),
-                f"expected a zoneinfo.ZoneInfo, e.g. ZoneInfo('Africa/Dar_es_Salaam'), "
-                f"got {type(e.timezone).__name__}",
-            )
-        first_ok = c.check_date(p, ("first_day",), e.first_day)
-        last_ok = c.check_date(p, ("last_day",), e.last_day)
-        if first_ok and last_ok and e.last_day < e.first_day:
+        self.typed = f.looks_valid(e)
+        if not self.typed:
+            f.field_problems(e, p)
+            self.typed = not p
+        if type(e.first_day) is date and type(e.last_day) is date and e.last_day < e.first_day:
             p.add(
                 ("last_day",),
                 f"last_day ({e.last_day.isoformat()}) is before first_day "
                 f"({e.first_day.isoformat()})",
+                f"last_day ({e.last_day.isoformat()}) ni kabla ya first_day "
+                f"({e.first_day.isoformat()})",
             )
-        c.check_aware(p, ("updated",), e.updated)
-        if e.series is not None:
-            c.check_id(p, ("series",), e.series)
-        c.check_int(p, ("edition",), e.edition, minimum=1, optional=True)
-        c.check_enum(p, ("status",), e.status, EventStatus)
-        c.check_url(p, ("url",), e.url)
-        c.check_int(p, ("reported_attendance",), e.reported_attendance, minimum=0, optional=True)
-        c.check_int(p, ("revision",), e.revision, minimum=0)
 
     def unique_ids(self) -> dict[str, dict[str, int]]:
         e, p = self.e, self.p
+        venue = e.venue if isinstance(e.venue, Venue) else None
         ids = {
-            "session": c.index_ids(p, ("sessions",), e.sessions, what="session"),
-            "group": c.index_ids(p, ("groups",), e.groups, what="group"),
-            "participant": c.index_ids(p, ("participants",), e.participants, what="participant"),
-            "person": c.index_ids(p, ("people",), e.people, what="person"),
-            "organization": c.index_ids(
-                p, ("organizations",), e.organizations, what="organization"
+            "session": c.index_ids(p, ("sessions",), f.each(e.sessions), what="session"),
+            "group": c.index_ids(p, ("groups",), f.each(e.groups), what="group"),
+            "participant": c.index_ids(
+                p, ("participants",), f.each(e.participants), what="participant"
             ),
-            "document": c.index_ids(p, ("documents",), e.documents, what="document"),
-            "role": c.index_ids(p, ("roles",), e.roles, what="role"),
-            "call": c.index_ids(p, ("calls",), e.calls, what="call"),
-            "room": {r.id: i for i, r in enumerate(e.venue.rooms)} if e.venue else {},
+            "person": c.index_ids(p, ("people",), f.each(e.people), what="person"),
+            "organization": c.index_ids(
+                p, ("organizations",), f.each(e.organizations), what="organization"
+            ),
+            "document": c.index_ids(p, ("documents",), f.each(e.documents), what="document"),
+            "role": c.index_ids(p, ("roles",), f.each(e.roles), what="role"),
+            "call": c.index_ids(p, ("calls",), f.each(e.calls), what="call"),
+            "room": {r.id: i for i, r in enumerate(venue.rooms)} if venue else {},
         }
         submissions: dict[str, tuple[int, int]] = {}
-        for i, call in enumerate(e.calls):
+        for i, call in _each(e.calls, CallForSubmissions):
             for j, sub in enumerate(call.submissions):
                 if sub.id in submissions:
                     ci, sj = submissions[sub.id]
@@ -732,14 +871,18 @@ class _EventChecker:
                         ("calls", i, "submissions", j, "id"),
                         f"duplicate submission id {sub.id!r} (first used at "
                         f"$.calls[{ci}].submissions[{sj}])",
+                        f"kitambulisho {sub.id!r} cha wasilisho kimerudiwa (kilitumika kwanza "
+                        f"$.calls[{ci}].submissions[{sj}])",
                     )
                 submissions.setdefault(sub.id, (i, j))
         sponsors: dict[str, int] = {}
-        for i, sponsor in enumerate(e.sponsors):
+        for i, sponsor in _each(e.sponsors, Sponsor):
             if sponsor.organization in sponsors:
                 p.add(
                     ("sponsors", i, "organization"),
                     f"organization {sponsor.organization!r} is already a sponsor "
+                    f"($.sponsors[{sponsors[sponsor.organization]}])",
+                    f"taasisi {sponsor.organization!r} tayari ni mdhamini "
                     f"($.sponsors[{sponsors[sponsor.organization]}])",
                 )
             sponsors.setdefault(sponsor.organization, i)
@@ -748,43 +891,45 @@ class _EventChecker:
     def references(self, ids: dict[str, dict[str, int]]) -> None:
         e, p = self.e, self.p
         people, orgs = ids["person"], ids["organization"]
-        c.check_refs(p, ("organizer",), e.organizer, orgs, what="organization")
-        c.check_refs(p, ("keynote_speakers",), e.keynote_speakers, people, what="person")
-        for i, s in enumerate(e.sessions):
+        if isinstance(e.organizer, str):
+            c.check_refs(p, ("organizer",), e.organizer, orgs, what="organization")
+        c.check_refs(p, ("keynote_speakers",), f.each(e.keynote_speakers), people, what="person")
+        for i, s in _each(e.sessions, Session):
             at = ("sessions", i)
             c.check_refs(p, (*at, "room"), s.room, ids["room"], what="room")
             c.check_refs(p, (*at, "groups"), s.groups, ids["group"], what="group")
             c.check_refs(p, (*at, "speakers"), s.speakers, people, what="person")
             c.check_refs(p, (*at, "chairs"), s.chairs, people, what="person")
             c.check_refs(p, (*at, "documents"), s.documents, ids["document"], what="document")
-        for i, g in enumerate(e.groups):
+        for i, g in _each(e.groups, ParticipantGroup):
             if g.members is not None:
                 c.check_refs(
                     p, ("groups", i, "members"), g.members, ids["participant"], what="participant"
                 )
-        parts = e.participants
+        parts = [x for x in f.each(e.participants) if isinstance(x, Participant)]
         if (
             all(x in people for x in {x.person for x in parts})
             and all(x in orgs for x in {x.organization for x in parts})
             and all(x in ids["role"] for x in frozenset().union(*(x.roles for x in parts)))
             and all(x in ids["group"] for x in frozenset().union(*(x.groups for x in parts)))
         ):
-            parts = ()  # every reference resolves: no need to look at each participant
-        for i, part in enumerate(parts):
-            at = ("participants", i)
-            c.check_refs(p, (*at, "person"), part.person, people, what="person")
-            c.check_refs(p, (*at, "organization"), part.organization, orgs, what="organization")
-            c.check_refs(p, (*at, "roles"), part.roles, ids["role"], what="role")
-            c.check_refs(p, (*at, "groups"), part.groups, ids["group"], what="group")
-        for i, person in enumerate(e.people):
+            pass  # every reference resolves: no need to look at each participant
+        else:
+            for i, part in _each(e.participants, Participant):
+                at = ("participants", i)
+                c.check_refs(p, (*at, "person"), part.person, people, what="person")
+                c.check_refs(p, (*at, "organization"), part.organization, orgs, what="organization")
+                c.check_refs(p, (*at, "roles"), part.roles, ids["role"], what="role")
+                c.check_refs(p, (*at, "groups"), part.groups, ids["group"], what="group")
+        for i, person in _each(e.people, Person):
             c.check_refs(
                 p, ("people", i, "organization"), person.organization, orgs, what="organization"
             )
-        for i, sponsor in enumerate(e.sponsors):
+        for i, sponsor in _each(e.sponsors, Sponsor):
             c.check_refs(
                 p, ("sponsors", i, "organization"), sponsor.organization, orgs, what="organization"
             )
-        for i, call in enumerate(e.calls):
+        for i, call in _each(e.calls, CallForSubmissions):
             c.check_refs(p, ("calls", i, "session"), call.session, ids["session"], what="session")
             for j, sub in enumerate(call.submissions):
                 sat = ("calls", i, "submissions", j)
@@ -811,13 +956,13 @@ class _EventChecker:
     def days(self) -> None:
         e, p = self.e, self.p
         if not isinstance(e.timezone, ZoneInfo) or not all(
-            isinstance(d, date) and not isinstance(d, datetime) for d in (e.first_day, e.last_day)
+            type(d) is date for d in (e.first_day, e.last_day)
         ):
             return
         first, last = e.first_day, e.last_day
         span = f"{first.isoformat()}..{last.isoformat()}"
-        for i, s in enumerate(e.sessions):
-            if not (isinstance(s.start, datetime) and s.start.tzinfo):
+        for i, s in _each(e.sessions, Session):
+            if not (f.is_moment(s.start) and f.is_moment(s.end)):
                 continue
             start_day = e.day_of(s.start)
             end_day = (s.end.astimezone(e.timezone) - timedelta(microseconds=1)).date()
@@ -826,29 +971,35 @@ class _EventChecker:
                     ("sessions", i, "start"),
                     f"starts on {start_day.isoformat()} in {e.timezone.key}, outside the "
                     f"event's days {span}",
+                    f"kinaanza {start_day.isoformat()} katika {e.timezone.key}, nje ya siku "
+                    f"za tukio {span}",
                 )
             elif not first <= end_day <= last:
                 p.add(
                     ("sessions", i, "end"),
                     f"ends on {end_day.isoformat()} in {e.timezone.key}, outside the "
                     f"event's days {span}",
+                    f"kinaisha {end_day.isoformat()} katika {e.timezone.key}, nje ya siku "
+                    f"za tukio {span}",
                 )
-        for i, g in enumerate(e.groups):
+        for i, g in _each(e.groups, ParticipantGroup):
             for j, day in enumerate(g.days):
                 if isinstance(day, date) and not first <= day <= last:
                     p.add(
                         ("groups", i, "days", j),
                         f"{day.isoformat()} is outside the event's days {span}",
+                        f"{day.isoformat()} iko nje ya siku za tukio {span}",
                     )
-        parts = e.participants
+        parts = [x for x in f.each(e.participants) if isinstance(x, Participant)]
         if all(first <= d <= last for d in frozenset().union(*(x.days_attended for x in parts))):
-            parts = ()  # every day attended is one of the event's
-        for i, part in enumerate(parts):
+            return  # every day attended is one of the event's
+        for i, part in _each(e.participants, Participant):
             for day in sorted(part.days_attended):
                 if not first <= day <= last:
                     p.add(
                         ("participants", i, "days_attended"),
                         f"{day.isoformat()} is outside the event's days {span}",
+                        f"{day.isoformat()} iko nje ya siku za tukio {span}",
                     )
 
 
@@ -856,3 +1007,46 @@ RULE_ATTRIBUTES: Mapping[str, Attribute] = rule_attributes(Participant, Organiza
 """What eligibility rules can read: each text or enumeration field of a
 :class:`Participant` (``region``) and of its :class:`Organization`
 (``organization.kind``), by name (:func:`egov_events.rules.attribute_names`)."""
+class _Anything:
+    """Stands for the ids of a part that could not be read: every reference to it may hold."""
+
+    def __contains__(self, _: object) -> bool:
+        return True
+
+
+_ANYTHING: Any = _Anything()
+_KINDS_OF_FIELDS: Final = {
+    "sessions": "session",
+    "groups": "group",
+    "participants": "participant",
+    "people": "person",
+    "organizations": "organization",
+    "documents": "document",
+    "roles": "role",
+    "calls": "call",
+    "venue": "room",
+}
+"""The fields of an event that others refer to by id, and what they hold."""
+
+
+def problems_beside(fields: Mapping[str, Any], unread: Collection[str]) -> list[Problem]:
+    """The problems of an event whose fields *unread* could not be read, in the others.
+
+    A reader that could not read some fields (their problems already reported)
+    still reports what is wrong in the rest, references included; a reference
+    into a part that could not be read is not reported.
+    """
+    event = object.__new__(Event)
+    for a in attrs.fields(Event):
+        default = None if a.default is attrs.NOTHING else a.default
+        object.__setattr__(event, a.name, fields.get(a.name, default))
+    checker = _EventChecker(event, unread)
+    checker.find()
+    return [p for p in checker.p if not p.path or p.path[0] not in unread]
+
+
+def _each(items: object, cls: type[_T]) -> Iterator[tuple[int, _T]]:
+    """The positions and items of a tuple field that have the declared type."""
+    for i, item in enumerate(f.each(items)):
+        if isinstance(item, cls):
+            yield i, item

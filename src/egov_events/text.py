@@ -80,7 +80,12 @@ def check_language(problems: Problems, path: tuple[PathPart, ...], value: str | 
     try:
         normalize_language_tag(value)
     except ValueError as exc:
-        problems.add(path, str(exc))
+        problems.add(
+            path,
+            str(exc),
+            f"lebo ya lugha {value!r} si sahihi: lebo ya BCP 47 kama 'sw', 'en' au 'sw-TZ' "
+            "inatarajiwa",
+        )
 
 
 def _malformed(tag: object) -> NoReturn:
@@ -157,27 +162,45 @@ def _check(instance: LocalizedText, attribute: Any, texts: Mapping[str, str]) ->
 def _problems(texts: Mapping[str, str]) -> Problems:
     problems = Problems()
     if not isinstance(texts, Mapping):
-        problems.add((), f"expected a mapping of language tag to text, got {type(texts).__name__}")
+        problems.add(
+            (),
+            f"expected a mapping of language tag to text, got {type(texts).__name__}",
+            f"kamusi ya lebo ya lugha kwa maandishi inatarajiwa, imepewa {type(texts).__name__}",
+        )
         return problems
     if not texts:
-        problems.add((), "a LocalizedText needs at least one language, e.g. {'sw': ..., 'en': ...}")
+        problems.add(
+            (),
+            "a LocalizedText needs at least one language, e.g. {'sw': ..., 'en': ...}",
+            "LocalizedText inahitaji angalau lugha moja, k.m. {'sw': ..., 'en': ...}",
+        )
     seen: dict[str, str] = {}
     for tag, text in texts.items():
         try:
             canonical = normalize_language_tag(tag)
         except ValueError as exc:
-            problems.add((str(tag),), str(exc))
+            problems.add(
+                (str(tag),),
+                str(exc),
+                f"lebo ya lugha {tag!r} si sahihi: lebo ya BCP 47 kama 'sw', 'en' au 'sw-TZ' "
+                "inatarajiwa",
+            )
             continue
         if canonical in seen and seen[canonical] != tag:
             problems.add(
                 (tag,),
                 f"language {canonical!r} given twice ({seen[canonical]!r} and {tag!r})",
+                f"lugha {canonical!r} imetolewa mara mbili ({seen[canonical]!r} na {tag!r})",
             )
         seen[canonical] = tag
         if not isinstance(text, str):
-            problems.add((tag,), f"expected text (str), got {type(text).__name__}")
+            problems.add(
+                (tag,),
+                f"expected text (str), got {type(text).__name__}",
+                f"maandishi (str) yanatarajiwa, yamepewa {type(text).__name__}",
+            )
         elif not text.strip():
-            problems.add((tag,), "text must not be empty")
+            problems.add((tag,), "text must not be empty", "maandishi yasiwe matupu")
     return problems
 
 
@@ -198,6 +221,15 @@ class LocalizedText:
 
     texts: Mapping[str, str] = attrs.field(converter=_freeze, validator=_check, eq=_key)
     """Language tag to text, read-only, in tag order."""
+
+    @staticmethod
+    def problems_of(texts: object) -> Problems:
+        """Every problem that building a LocalizedText from *texts* would report.
+
+        >>> [str(p) for p in LocalizedText.problems_of({"sw": " "})]
+        ['text must not be empty @ $.sw']
+        """
+        return _problems(texts)  # type: ignore[arg-type]
 
     @classmethod
     def of(cls, **texts: str) -> LocalizedText:

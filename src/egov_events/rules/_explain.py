@@ -21,6 +21,7 @@ import attrs
 from egov_events import enum_names
 from egov_events.enums import OrganizationKind, RegistrationStatus
 from egov_events.model import RULE_ATTRIBUTES
+from egov_events.locale import language
 from egov_events.rules._nodes import (
     All,
     Any,
@@ -141,12 +142,15 @@ class Explanation:
     def render(self, lang: str = "sw") -> str:
         """The explanation as text: the verdict with its reasons, then the tree.
 
-        Swahili by default; ``lang="en"`` gives English (any other language
-        falls back to Swahili). Names of roles, groups and organizations
-        come from the event, in the language asked for.
+        Swahili by default; ``lang="en"`` gives English. Names of roles,
+        groups and organizations come from the event, in the language asked
+        for; the label of every node that has one follows its line.
+
+        Raises:
+            ValueError: *lang* is not a supported language (as everywhere).
+
         """
-        language = "en" if lang.split("-", maxsplit=1)[0].lower() == "en" else "sw"
-        return _Renderer(self.event, language, self.participant).run(self)
+        return _Renderer(self.event, language(lang), self.participant).run(self)
 
 
 # -- evaluation -----------------------------------------------------------------
@@ -468,7 +472,7 @@ class _Renderer:
             vs = ", ".join(self.value(attribute, v) for v in node.expected)
             v = "" if not isinstance(node.seen, str) else self.value(attribute, node.seen)
             out = words["value" + state].format(a=shown, v=v, vs=vs)
-        if node.label is not None and node.op in ("all", "any", "not", "in_group"):
+        if node.label is not None:
             out += f": {node.label.get(self.lang)}"
         if negated and node.held is not None:
             out += words["negated"]

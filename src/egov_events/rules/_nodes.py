@@ -10,12 +10,15 @@ repeat both.
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable
-from typing import ClassVar, Generic, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import ClassVar, Generic, TypeVar, cast
 
 import attrs
 
+from egov_events import _checks as c
+from egov_events import _fields as f
 from egov_events.enums import OrganizationKind
+from egov_events.errors import Problems
 from egov_events.text import LocalizedText
 
 __all__ = [
@@ -36,15 +39,39 @@ _C = TypeVar("_C")
 
 
 def _rules(value: Iterable[Rule]) -> tuple[Rule, ...]:
-    return tuple(value)
+    return cast("tuple[Rule, ...]", f.to_tuple(value))
 
 
 def _strings(value: Iterable[str]) -> frozenset[str]:
-    return frozenset(value)
+    return cast("frozenset[str]", f.to_frozenset(value))
 
 
-def _kinds(value: Iterable[OrganizationKind]) -> frozenset[OrganizationKind]:
-    return frozenset(value)
+def _kinds(value: Iterable[OrganizationKind | str]) -> frozenset[OrganizationKind]:
+    items = f.to_frozenset(value)
+    if type(items) is frozenset:
+        items = frozenset(f.to_enum(OrganizationKind, item) for item in items)
+    return cast("frozenset[OrganizationKind]", items)
+
+
+def _label(value: LocalizedText | Mapping[str, str] | None) -> LocalizedText | None:
+    return cast("LocalizedText | None", f.to_text(value))
+
+
+def _check_values(problems: Problems, path: tuple[str | int, ...], value: object) -> None:
+    if type(value) is not frozenset:
+        problems.add(
+            path,
+            f"expected a set of values, e.g. {{'Dodoma', 'Arusha'}}, got {f.describe(value)}",
+            f"seti ya thamani inatarajiwa, k.m. {{'Dodoma', 'Arusha'}}, imepewa "
+            f"{f.describe(value)}",
+        )
+        return
+    for item in sorted(value, key=str):
+        c.check_text(problems, path, item)
+
+
+_VALUES = f.Spec(lambda v: type(v) is frozenset and all(map(c.is_text, v)), _check_values)
+_LABEL = f.optional(f.LTEXT)
 
 
 def _show_set(values: Iterable[object]) -> str:
@@ -77,6 +104,9 @@ class Rule:
                 "OrganizationKindIn"
             )
             raise TypeError(msg)
+
+    def __attrs_post_init__(self) -> None:
+        f.validate(self)
 
     def __and__(self, other: Rule) -> All:
         if not isinstance(other, Rule):
@@ -127,11 +157,15 @@ class All(Rule):
     """
 
     op: ClassVar[str] = "all"
-    rules: tuple[Rule, ...] = attrs.field(converter=_rules)
+    rules: tuple[Rule, ...] = attrs.field(metadata=f.meta(f.objects(Rule)), converter=_rules)
     """At least one rule (:func:`~egov_events.rules.check` says so)."""
-    label: LocalizedText | None = None
+    label: LocalizedText | None = attrs.field(
+        metadata=f.meta(_LABEL), converter=_label, default=None
+    )
     """What the rule means, for people reading an explanation."""
-    basis: LocalizedText | None = None
+    basis: LocalizedText | None = attrs.field(
+        metadata=f.meta(_LABEL), converter=_label, default=None
+    )
     """The legal or administrative text the rule comes from."""
 
     def __str__(self) -> str:
@@ -150,11 +184,15 @@ class Any(Rule):
     """
 
     op: ClassVar[str] = "any"
-    rules: tuple[Rule, ...] = attrs.field(converter=_rules)
+    rules: tuple[Rule, ...] = attrs.field(metadata=f.meta(f.objects(Rule)), converter=_rules)
     """At least one rule (:func:`~egov_events.rules.check` says so)."""
-    label: LocalizedText | None = None
+    label: LocalizedText | None = attrs.field(
+        metadata=f.meta(_LABEL), converter=_label, default=None
+    )
     """What the rule means, for people reading an explanation."""
-    basis: LocalizedText | None = None
+    basis: LocalizedText | None = attrs.field(
+        metadata=f.meta(_LABEL), converter=_label, default=None
+    )
     """The legal or administrative text the rule comes from."""
 
     def __str__(self) -> str:
@@ -177,10 +215,14 @@ class Not(Rule):
     """
 
     op: ClassVar[str] = "not"
-    rule: Rule
-    label: LocalizedText | None = None
+    rule: Rule = attrs.field(metadata=f.meta(f.instance(Rule)))
+    label: LocalizedText | None = attrs.field(
+        metadata=f.meta(_LABEL), converter=_label, default=None
+    )
     """What the rule means, for people reading an explanation."""
-    basis: LocalizedText | None = None
+    basis: LocalizedText | None = attrs.field(
+        metadata=f.meta(_LABEL), converter=_label, default=None
+    )
     """The legal or administrative text the rule comes from."""
 
     def __str__(self) -> str:
@@ -203,11 +245,15 @@ class HasRole(Rule):
     """
 
     op: ClassVar[str] = "has_role"
-    role: str
+    role: str = attrs.field(metadata=f.meta(f.TEXT))
     """A role id of :attr:`egov_events.Event.roles`."""
-    label: LocalizedText | None = None
+    label: LocalizedText | None = attrs.field(
+        metadata=f.meta(_LABEL), converter=_label, default=None
+    )
     """What the rule means, for people reading an explanation."""
-    basis: LocalizedText | None = None
+    basis: LocalizedText | None = attrs.field(
+        metadata=f.meta(_LABEL), converter=_label, default=None
+    )
     """The legal or administrative text the rule comes from."""
 
     def __str__(self) -> str:
@@ -231,11 +277,15 @@ class InGroup(Rule):
     """
 
     op: ClassVar[str] = "in_group"
-    group: str
+    group: str = attrs.field(metadata=f.meta(f.TEXT))
     """A group id of :attr:`egov_events.Event.groups`."""
-    label: LocalizedText | None = None
+    label: LocalizedText | None = attrs.field(
+        metadata=f.meta(_LABEL), converter=_label, default=None
+    )
     """What the rule means, for people reading an explanation."""
-    basis: LocalizedText | None = None
+    basis: LocalizedText | None = attrs.field(
+        metadata=f.meta(_LABEL), converter=_label, default=None
+    )
     """The legal or administrative text the rule comes from."""
 
     def __str__(self) -> str:
@@ -260,13 +310,17 @@ class AttributeIn(Rule):
     """
 
     op: ClassVar[str] = "attribute_in"
-    attribute: str
+    attribute: str = attrs.field(metadata=f.meta(f.TEXT))
     """An attribute name, e.g. ``"region"`` or ``"organization.region"``."""
-    values: frozenset[str] = attrs.field(converter=_strings)
+    values: frozenset[str] = attrs.field(metadata=f.meta(_VALUES), converter=_strings)
     """The values that satisfy the rule (enumerations by their value)."""
-    label: LocalizedText | None = None
+    label: LocalizedText | None = attrs.field(
+        metadata=f.meta(_LABEL), converter=_label, default=None
+    )
     """What the rule means, for people reading an explanation."""
-    basis: LocalizedText | None = None
+    basis: LocalizedText | None = attrs.field(
+        metadata=f.meta(_LABEL), converter=_label, default=None
+    )
     """The legal or administrative text the rule comes from."""
 
     def __str__(self) -> str:
@@ -286,11 +340,17 @@ class OrganizationKindIn(Rule):
     """
 
     op: ClassVar[str] = "organization_kind_in"
-    kinds: frozenset[OrganizationKind] = attrs.field(converter=_kinds)
+    kinds: frozenset[OrganizationKind] = attrs.field(
+        metadata=f.meta(f.enum_set(OrganizationKind)), converter=_kinds
+    )
     """Kinds of :class:`~egov_events.OrganizationKind`."""
-    label: LocalizedText | None = None
+    label: LocalizedText | None = attrs.field(
+        metadata=f.meta(_LABEL), converter=_label, default=None
+    )
     """What the rule means, for people reading an explanation."""
-    basis: LocalizedText | None = None
+    basis: LocalizedText | None = attrs.field(
+        metadata=f.meta(_LABEL), converter=_label, default=None
+    )
     """The legal or administrative text the rule comes from."""
 
     def __str__(self) -> str:

@@ -124,8 +124,8 @@ class _Checker(RuleVisitor[None, Path]):
         self.owner = owner
         self.acyclic: set[str] = set()
 
-    def add(self, path: Path, message: str) -> None:
-        self.problems.add(path, message)
+    def add(self, path: Path, message: str, sw: str | None = None) -> None:
+        self.problems.add(path, message, sw)
 
     def node(self, path: Path, rule: object) -> None:
         if not isinstance(rule, Rule):
@@ -144,9 +144,11 @@ class _Checker(RuleVisitor[None, Path]):
     def combination(self, rule: All | Any, path: Path) -> None:
         if not rule.rules:
             admits = "everyone" if isinstance(rule, All) else "no one"
+            admits_sw = "kila mtu" if isinstance(rule, All) else "hakuna mtu"
             self.add(
                 (*path, "rules"),
                 f"an empty {type(rule).__name__} admits {admits}: give it at least one rule",
+                f"{type(rule).__name__} tupu inakubali {admits_sw}: ipe angalau kanuni moja",
             )
         for i, child in enumerate(rule.rules):
             self.node((*path, "rules", i), child)
@@ -192,7 +194,7 @@ class _Checker(RuleVisitor[None, Path]):
             self.add((*path, field), f"expected a {what} id (str), got {type(value).__name__}")
             return False
         if value not in known:
-            self.add((*path, field), f"unknown {what} {value!r}: {_checks.suggest(value, known)}")
+            _checks.unknown(self.problems, (*path, field), what, value, known)
             return False
         return True
 
@@ -208,12 +210,16 @@ class _Checker(RuleVisitor[None, Path]):
             self.add(path, f"expected a set of values, got {type(values).__name__}")
             return
         if not values:
-            self.add(path, f"no {field}: the rule could never hold")
+            self.add(
+                path,
+                f"no {field}: the rule could never hold",
+                f"hakuna {field}: kanuni haiwezi kutimia kamwe",
+            )
         for value in sorted(values, key=str):
             if not isinstance(value, str):
                 self.add(path, f"expected text (str), got {type(value).__name__} {value!r}")
             elif allowed is not None and value not in allowed:
-                self.add(path, f"unknown {enum_name} {value!r}: {_checks.suggest(value, allowed)}")
+                _checks.unknown(self.problems, path, enum_name, value, allowed)
 
     def cycle(self, path: Path, start: str) -> None:
         """Report a cycle reachable from group *start* (through the owner, if any)."""
@@ -221,7 +227,7 @@ class _Checker(RuleVisitor[None, Path]):
         found = self.search(chain)
         if found is not None:
             shown = " -> ".join(repr(g) for g in found)
-            self.add(path, f"cycle between groups: {shown}")
+            self.add(path, f"cycle between groups: {shown}", f"mzunguko kati ya makundi: {shown}")
 
     def search(self, chain: list[str]) -> list[str] | None:
         current = chain[-1]

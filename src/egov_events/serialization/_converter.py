@@ -40,7 +40,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from egov_events import _checks
 from egov_events.errors import PathPart, Problem, ValidationError
-from egov_events.model import Event, ParticipantGroup
+from egov_events.model import Event, ParticipantGroup, problems_beside
 from egov_events.rules import Rule
 from egov_events.serialization._errors import Invalid, Nested, describe, problems_from
 from egov_events.serialization._json import ReprFloat, read_integer
@@ -787,8 +787,31 @@ class EventConverter(cattrs.Converter):
         try:
             event: Event = self.structure(fields, Event)
         except Exception as exc:
-            raise ValidationError(problems_from(exc)) from exc
+            problems = list(problems_from(exc))
+            problems.extend(self._problems_beside(fields))
+            raise ValidationError(problems) from exc
         return event
+
+    def _problems_beside(self, fields: dict[str, Any]) -> list[Problem]:
+        """What is wrong in the fields that could be read, when others could not.
+
+        A wrong type in one field is then reported with the dangling
+        references and duplicates of the others, in one pass.
+        """
+        read: dict[str, Any] = {}
+        unread: set[str] = set()
+        for a in attrs.fields(attrs.resolve_types(Event)):
+            if a.name not in fields:
+                if a.default is attrs.NOTHING:
+                    unread.add(a.name)
+                continue
+            try:
+                read[a.name] = self.structure(fields[a.name], a.type)
+            except Exception:  # noqa: BLE001 (reported already, by the full read)
+                unread.add(a.name)
+        if not unread:  # every field was read: the event itself reported everything
+            return []
+        return problems_beside(read, unread)
 
 
 def make_converter() -> EventConverter:

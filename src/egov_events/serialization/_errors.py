@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -28,7 +29,7 @@ from cattrs.errors import (
 
 from egov_events.errors import PathPart, Problem, ValidationError
 
-__all__ = ["UNEXPECTED", "Invalid", "Nested", "describe", "problems_from"]
+__all__ = ["UNEXPECTED", "Invalid", "Nested", "describe", "problems_from", "reader_problem", "swahili"]
 
 UNEXPECTED = "unexpected error while reading"
 """The start of the message for an exception no rule here anticipated.
@@ -85,6 +86,107 @@ def describe(value: object) -> str:
     return "an array" if isinstance(value, list | tuple) else f"a {type(value).__name__}"
 
 
+# The reader's messages in Swahili: each English form (a pattern over the
+# whole message) and its Swahili text. The values quoted in a message (JSON
+# values, names, dates) stay as they are.
+_SWAHILI: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.DOTALL), text)
+    for pattern, text in (
+        (r"expected a string, got (.+)", r"maandishi (string) yanatarajiwa, imepewa \1"),
+        (r"expected an integer, got (.+)", r"namba kamili inatarajiwa, imepewa \1"),
+        (r"expected a number, got (.+)", r"namba inatarajiwa, imepewa \1"),
+        (r"expected true or false, got (.+)", r"true au false inatarajiwa, imepewa \1"),
+        (r"expected an array, got (.+)", r"safu (array) inatarajiwa, imepewa \1"),
+        (r"expected an object, got (.+)", r"kitu (object) kinatarajiwa, imepewa \1"),
+        (
+            r"expected an object \((.+)\), got (.+)",
+            r"kitu (object) kinatarajiwa (\1), imepewa \2",
+        ),
+        (r"required field missing", "sehemu inayohitajika haipo"),
+        (r"unknown field (.+) for (\w+)(.*)", r"sehemu \1 haijulikani kwa \2\3"),
+        (r"(.+) is out of range", r"\1 iko nje ya kiwango kinachoruhusiwa"),
+        (
+            r"expected a date such as (.+), got (.+)",
+            r"tarehe kama \1 inatarajiwa, imepewa \2",
+        ),
+        (
+            r"malformed date (.+): expected YYYY-MM-DD, e\.g\. (.+)",
+            r"tarehe \1 si sahihi: YYYY-MM-DD inatarajiwa, k.m. \2",
+        ),
+        (r"invalid date (.+?): (.+)", r"tarehe \1 si halali: \2"),
+        (
+            r"expected a datetime such as (.+), got (.+)",
+            r"datetime kama \1 inatarajiwa, imepewa \2",
+        ),
+        (r"invalid datetime (.+?): (.+)", r"datetime \1 si halali: \2"),
+        (
+            r"expected a time zone name such as (.+), got (.+)",
+            r"jina la kanda ya saa kama \1 linatarajiwa, imepewa \2",
+        ),
+        (
+            r"unknown time zone (.+) \(IANA time zone database\)(.*)",
+            r"kanda ya saa \1 haijulikani (hifadhidata ya kanda za saa ya IANA)\2",
+        ),
+        (
+            r"(.+) does not exist in time zone (.+): the clocks skip it",
+            r"\1 haipo katika kanda ya saa \2: saa zinairuka",
+        ),
+        (
+            r"offset (.+) contradicts time zone (.+), which is at (.+) at (.+)",
+            r"tofauti ya saa \1 inapingana na kanda ya saa \2, iliyo \3 saa \4",
+        ),
+        (
+            r"duplicate item (.+) \(first at \[(\d+)\]\): list each item once",
+            r"kipengele \1 kimerudiwa (kwanza [\2]): orodhesha kila kipengele mara moja",
+        ),
+        (
+            r"(.+) is not after (.+): list the days in order, each once",
+            r"\1 si baada ya \2: orodhesha siku kwa mpangilio, kila moja mara moja",
+        ),
+        (
+            r"expected an object of language tag to text, e\.g\. (.+), got (.+)",
+            r"kitu cha lebo ya lugha kwa maandishi kinatarajiwa, k.m. \1, imepewa \2",
+        ),
+        (r"rules nest more than (\d+) deep", r"kanuni zimeingiliana zaidi ya ngazi \1"),
+        (r"unknown rule op (.+?): (.+)", r"op ya kanuni \1 haijulikani: \2"),
+        (r"unknown (\w+) (.+?): (.+)", r"\1 \2 haijulikani: \3"),
+        (
+            r"text contains a lone surrogate (.+), which UTF-8 cannot encode",
+            r"maandishi yana surrogate pweke \1, ambayo UTF-8 haiwezi kuisimba",
+        ),
+        (r"expected (\w+) \((.+)\), got (.+)", r"\1 inatarajiwa (\2), imepewa \3"),
+    )
+)
+_SWAHILI_PHRASES: tuple[tuple[str, str], ...] = (
+    ("; did you mean ", "; je, ulimaanisha "),
+    ("expected one of ", "mojawapo ya "),
+    (" in all)", " kwa jumla)"),
+    ("none are defined", "hakuna kilichofafanuliwa"),
+)
+
+
+def swahili(message: str) -> str | None:
+    """The Swahili text of one of the reader's messages, or ``None`` for one it does not know.
+
+    >>> swahili("expected an integer, got string '2'")
+    "namba kamili inatarajiwa, imepewa string '2'"
+    >>> swahili("unknown field 'titel' for Session; did you mean 'title'?")
+    "sehemu 'titel' haijulikani kwa Session; je, ulimaanisha 'title'?"
+    """
+    for pattern, text in _SWAHILI:
+        if pattern.fullmatch(message):
+            translated = pattern.sub(text, message, count=1)
+            for english, kiswahili in _SWAHILI_PHRASES:
+                translated = translated.replace(english, kiswahili)
+            return translated
+    return None
+
+
+def reader_problem(path: tuple[PathPart, ...], message: str) -> Problem:
+    """A problem of the reader, with its Swahili text where one is known."""
+    return Problem(path, message, sw=swahili(message))
+
+
 def _unknown_field(cl: type, key: str) -> str:
     known = [a.name for a in attrs.fields(cl)] if attrs.has(cl) else []
     close = difflib.get_close_matches(key, known, n=1)
@@ -98,13 +200,13 @@ def _class_problems(exc: ClassValidationError, path: tuple[PathPart, ...]) -> It
     for sub, note in with_notes:
         if type(sub) is KeyError:
             # The generated hook reads ``o[name]``: the field is absent.
-            yield Problem((*path, note.name), "required field missing")
+            yield reader_problem((*path, note.name), "required field missing")
         else:
             yield from problems_from(sub, (*path, note.name))
     for sub in others:
         if isinstance(sub, ForbiddenExtraKeysError):
             for key in sorted(sub.extra_fields, key=str):
-                yield Problem((*path, key), _unknown_field(sub.cl, key))
+                yield reader_problem((*path, key), _unknown_field(sub.cl, key))
         else:
             # Raised by the class itself: its __init__ or __attrs_post_init__.
             yield from problems_from(sub, path)
@@ -113,7 +215,7 @@ def _class_problems(exc: ClassValidationError, path: tuple[PathPart, ...]) -> It
 def problems_from(exc: BaseException, path: tuple[PathPart, ...] = ()) -> Iterator[Problem]:
     """Yield the problems that *exc* stands for, at their paths under *path*."""
     if isinstance(exc, Invalid):
-        yield Problem((*path, *exc.path), exc.message)
+        yield reader_problem((*path, *exc.path), exc.message)
     elif isinstance(exc, Nested):
         for part, sub in exc.errors:
             yield from problems_from(sub, (*path, part))

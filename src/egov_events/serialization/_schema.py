@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from egov_events import _checks, text
+from egov_events._fields import LARGEST
 from egov_events.model import (
     Document,
     Event,
@@ -147,11 +148,11 @@ LEAVES: Final[Mapping[tuple[type, str], Mapping[str, Any]]] = {
     (Event, "reported_attendance"): _NOT_NEGATIVE,
     (Event, "revision"): _NOT_NEGATIVE,
     (Criterion, "id"): _ID,
-    (Criterion, "weight"): {"exclusiveMinimum": 0, "maximum": 1_000_000},
+    (Criterion, "weight"): {"exclusiveMinimum": 0, "maximum": LARGEST},
     (StateChange, "by"): _TEXT,
     (StateChange, "note"): _TEXT,
     (Review, "reviewer"): _ID,
-    (Review, "scores"): {"minimum": -1_000_000, "maximum": 1_000_000},
+    (Review, "scores"): {"minimum": -LARGEST, "maximum": LARGEST},
     (Review, "comment"): _TEXT,
     (Submission, "id"): _ID,
     (Submission, "submitters"): _ID,

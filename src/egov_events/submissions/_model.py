@@ -17,14 +17,15 @@ every person and organization referred to exists.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from egov_events import _checks as c
+from egov_events import _fields as f
 from egov_events.errors import Problems
 from egov_events.rules import Rule
 from egov_events.text import LocalizedText
@@ -66,56 +67,71 @@ class SubmissionState(enum.StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+def _text(value: LocalizedText | Mapping[str, str]) -> LocalizedText:
+    return cast("LocalizedText", f.to_text(value))
+
+
+def _optional_text(value: LocalizedText | Mapping[str, str] | None) -> LocalizedText | None:
+    return cast("LocalizedText | None", f.to_text(value))
+
+
+def _state(value: SubmissionState | str) -> SubmissionState:
+    return cast("SubmissionState", f.to_enum(SubmissionState, value))
+
+
+def _optional_state(value: SubmissionState | str | None) -> SubmissionState | None:
+    return cast("SubmissionState | None", f.to_enum(SubmissionState, value))
+
+
+def _kind(value: SubmissionKind | str) -> SubmissionKind:
+    return cast("SubmissionKind", f.to_enum(SubmissionKind, value))
+
+
+def _kinds(value: Iterable[SubmissionKind | str]) -> frozenset[SubmissionKind]:
+    items = f.to_frozenset(value)
+    if type(items) is frozenset:
+        items = frozenset(f.to_enum(SubmissionKind, k) for k in items)
+    return cast("frozenset[SubmissionKind]", items)
+
+
+def _id_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return cast("tuple[str, ...]", f.to_tuple(value))
+
+
 @attrs.frozen(kw_only=True)
 class Criterion:
     """A review criterion of a call, with its weight in the total score."""
 
-    id: str
-    name: LocalizedText
-    weight: float = 1.0
+    id: str = attrs.field(metadata=f.meta(f.OWN_ID))
+    name: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    weight: float = attrs.field(metadata=f.meta(f.number(0, f.LARGEST)), default=1.0)
     """Relative weight; the weighted mean divides by the sum of weights."""
-    description: LocalizedText | None = None
+    description: LocalizedText | None = attrs.field(
+        metadata=f.meta(f.optional(f.LTEXT)), converter=_optional_text, default=None
+    )
 
     def __attrs_post_init__(self) -> None:
-        problems = Problems()
-        c.check_id(problems, ("id",), self.id)
-        if c.check_number(problems, ("weight",), self.weight, low=0, high=1e6) and not (
-            self.weight > 0
-        ):
-            problems.add(("weight",), "must be greater than 0")
-        problems.raise_if_any()
+        f.validate(self, self._more)
+
+    def _more(self, problems: Problems) -> None:
+        if self.weight == 0 and type(self.weight) in (int, float):
+            problems.add(("weight",), "must be greater than 0", "lazima iwe zaidi ya 0")
 
 
 @attrs.frozen(kw_only=True)
 class StateChange:
     """One entry of a submission's history: it entered *state* at *at*."""
 
-    state: SubmissionState
-    at: datetime
-    by: str | None = None
+    state: SubmissionState = attrs.field(
+        metadata=f.meta(f.member(SubmissionState)), converter=_state
+    )
+    at: datetime = attrs.field(metadata=f.meta(f.AWARE))
+    by: str | None = attrs.field(metadata=f.meta(f.optional(f.TEXT)), default=None)
     """Who made the change (a person id or a committee's name)."""
-    note: str | None = None
+    note: str | None = attrs.field(metadata=f.meta(f.optional(f.TEXT)), default=None)
 
     def __attrs_post_init__(self) -> None:
-        if not self._looks_valid():
-            self._problems().raise_if_any()
-
-    def _looks_valid(self) -> bool:
-        """Whether :meth:`_problems` would find nothing, answered quickly."""
-        return (
-            self.state.__class__ is SubmissionState
-            and c.is_aware(self.at)
-            and (self.by is None or c.is_text(self.by))
-            and (self.note is None or c.is_text(self.note))
-        )
-
-    def _problems(self) -> Problems:
-        problems = Problems()
-        c.check_enum(problems, ("state",), self.state, SubmissionState)
-        c.check_aware(problems, ("at",), self.at)
-        c.check_text(problems, ("by",), self.by, optional=True)
-        c.check_text(problems, ("note",), self.note, optional=True)
-        return problems
+        f.validate(self)
 
 
 def _freeze_scores(scores: Mapping[str, float]) -> Mapping[str, float]:
@@ -132,38 +148,18 @@ def _scores_key(scores: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
 class Review:
     """One reviewer's scores (criterion id -> score) and comment on a submission."""
 
-    reviewer: str
+    reviewer: str = attrs.field(metadata=f.meta(f.ID))
     """The reviewer's person id."""
-    scores: Mapping[str, float] = attrs.field(converter=_freeze_scores, eq=_scores_key)
-    comment: str | None = None
-    at: datetime | None = None
+    scores: Mapping[str, float] = attrs.field(
+        metadata=f.meta(f.scores(f.number(-f.LARGEST, f.LARGEST))),
+        converter=_freeze_scores,
+        eq=_scores_key,
+    )
+    comment: str | None = attrs.field(metadata=f.meta(f.optional(f.TEXT)), default=None)
+    at: datetime | None = attrs.field(metadata=f.meta(f.optional(f.AWARE)), default=None)
 
     def __attrs_post_init__(self) -> None:
-        if not self._looks_valid():
-            self._problems().raise_if_any()
-
-    def _looks_valid(self) -> bool:
-        """Whether :meth:`_problems` would find nothing, answered quickly."""
-        return (
-            c.is_id(self.reviewer)
-            and type(self.scores) is MappingProxyType
-            and all(c.is_score(s, -1e6, 1e6) for s in self.scores.values())
-            and (self.comment is None or c.is_text(self.comment))
-            and (self.at is None or c.is_aware(self.at))
-        )
-
-    def _problems(self) -> Problems:
-        problems = Problems()
-        c.check_id(problems, ("reviewer",), self.reviewer)
-        if not isinstance(self.scores, Mapping):
-            problems.add(("scores",), "expected a mapping of criterion id to score")
-        else:
-            for criterion, score in self.scores.items():
-                c.check_number(problems, ("scores", criterion), score, low=-1e6, high=1e6)
-        c.check_text(problems, ("comment",), self.comment, optional=True)
-        if self.at is not None:
-            c.check_aware(problems, ("at",), self.at)
-        return problems
+        f.validate(self)
 
     def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]:
         # The read-only scores cannot be pickled; rebuild from plain values.
@@ -176,129 +172,173 @@ def _restore_review(fields: dict[str, Any]) -> Review:
     return Review(**fields)
 
 
+def _history(value: Iterable[StateChange]) -> tuple[StateChange, ...]:
+    return cast("tuple[StateChange, ...]", f.to_tuple(value))
+
+
+def _reviews(value: Iterable[Review]) -> tuple[Review, ...]:
+    return cast("tuple[Review, ...]", f.to_tuple(value))
+
+
 @attrs.frozen(kw_only=True)
 class Submission:
     """A piece of research or an innovation submitted to a call."""
 
-    id: str
-    title: LocalizedText
-    kind: SubmissionKind
-    submitters: tuple[str, ...]
+    id: str = attrs.field(metadata=f.meta(f.OWN_ID))
+    title: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    kind: SubmissionKind = attrs.field(metadata=f.meta(f.member(SubmissionKind)), converter=_kind)
+    submitters: tuple[str, ...] = attrs.field(metadata=f.meta(f.IDS), converter=_id_tuple)
     """Person ids, the presenting submitter first."""
-    organization: str
+    organization: str = attrs.field(metadata=f.meta(f.ID))
     """The submitting institution's organization id."""
-    abstract: LocalizedText | None = None
-    state: SubmissionState = SubmissionState.DRAFT
-    pending_state: SubmissionState | None = None
+    abstract: LocalizedText | None = attrs.field(
+        metadata=f.meta(f.optional(f.LTEXT)), converter=_optional_text, default=None
+    )
+    state: SubmissionState = attrs.field(
+        metadata=f.meta(f.member(SubmissionState)), converter=_state, default=SubmissionState.DRAFT
+    )
+    pending_state: SubmissionState | None = attrs.field(
+        metadata=f.meta(f.optional(f.member(SubmissionState))),
+        converter=_optional_state,
+        default=None,
+    )
     """A decision recorded but not yet announced (applied together later)."""
-    history: tuple[StateChange, ...] = ()
+    history: tuple[StateChange, ...] = attrs.field(
+        metadata=f.meta(f.objects(StateChange)), converter=_history, default=()
+    )
     """Every state change, oldest first; never rewritten."""
-    reviews: tuple[Review, ...] = ()
-    booth: str | None = None
+    reviews: tuple[Review, ...] = attrs.field(
+        metadata=f.meta(f.objects(Review)), converter=_reviews, default=()
+    )
+    booth: str | None = attrs.field(metadata=f.meta(f.optional(f.TEXT)), default=None)
     """The exhibition booth, once the submission is exhibited."""
 
     def __attrs_post_init__(self) -> None:
-        problems = Problems()
-        c.check_id(problems, ("id",), self.id)
-        c.check_enum(problems, ("kind",), self.kind, SubmissionKind)
-        c.check_enum(problems, ("state",), self.state, SubmissionState)
-        if self.pending_state is not None:
-            c.check_enum(problems, ("pending_state",), self.pending_state, SubmissionState)
-        if not self.submitters:
-            problems.add(("submitters",), "a submission needs at least one submitter")
-        c.check_ids(problems, ("submitters",), self.submitters)
-        c.check_id(problems, ("organization",), self.organization)
-        c.check_text(problems, ("booth",), self.booth, optional=True)
-        if self.history and self.history[-1].state != self.state:
+        f.validate(self, self._more)
+
+    def _more(self, problems: Problems) -> None:
+        if type(self.submitters) is tuple and not self.submitters:
+            problems.add(
+                ("submitters",),
+                "a submission needs at least one submitter",
+                "wasilisho linahitaji angalau mwasilishaji mmoja",
+            )
+        history = [x for x in f.each(self.history) if isinstance(x, StateChange)]
+        if len(history) != len(f.each(self.history)):
+            return
+        if history and history[-1].state != self.state:
             problems.add(
                 ("state",),
-                f"state {self.state.value!r} disagrees with the last history entry "
-                f"({self.history[-1].state.value!r}): the state is where the history ends",
+                f"state {str(self.state)!r} disagrees with the last history entry "
+                f"({history[-1].state.value!r}): the state is where the history ends",
+                f"hali {str(self.state)!r} haikubaliani na ingizo la mwisho la historia "
+                f"({history[-1].state.value!r}): hali ni pale historia inapoishia",
             )
-        for i in range(1, len(self.history)):
-            earlier, later = self.history[i - 1].at, self.history[i].at
+        for i in range(1, len(history)):
+            earlier, later = history[i - 1].at, history[i].at
             if later < earlier:
                 problems.add(
                     ("history", i, "at"),
                     f"{later.isoformat()} is before the previous entry "
                     f"({earlier.isoformat()}): history must be in time order",
+                    f"{later.isoformat()} ni kabla ya ingizo lililotangulia "
+                    f"({earlier.isoformat()}): historia lazima iwe kwa mpangilio wa wakati",
                 )
         reviewers: dict[str, int] = {}
-        for i, review in enumerate(self.reviews):
+        for i, review in enumerate(f.each(self.reviews)):
+            if not isinstance(review, Review):
+                continue
             if review.reviewer in reviewers:
                 problems.add(
                     ("reviews", i, "reviewer"),
                     f"reviewer {review.reviewer!r} already reviewed this submission "
                     f"(reviews[{reviewers[review.reviewer]}]): one review per reviewer",
+                    f"mtathmini {review.reviewer!r} tayari ametathmini wasilisho hili "
+                    f"(reviews[{reviewers[review.reviewer]}]): tathmini moja kwa kila mtathmini",
                 )
             reviewers.setdefault(review.reviewer, i)
-        problems.raise_if_any()
+
+
+def _criteria(value: Iterable[Criterion]) -> tuple[Criterion, ...]:
+    return cast("tuple[Criterion, ...]", f.to_tuple(value))
+
+
+def _submissions(value: Iterable[Submission]) -> tuple[Submission, ...]:
+    return cast("tuple[Submission, ...]", f.to_tuple(value))
 
 
 @attrs.frozen(kw_only=True)
 class CallForSubmissions:
     """A call for research and innovations, with its review rules and places."""
 
-    id: str
-    title: LocalizedText
-    opens: datetime
-    closes: datetime
-    description: LocalizedText | None = None
-    kinds: frozenset[SubmissionKind] = frozenset(SubmissionKind)
-    criteria: tuple[Criterion, ...] = ()
-    score_min: int = 1
-    score_max: int = 5
-    places: int | None = None
+    id: str = attrs.field(metadata=f.meta(f.OWN_ID))
+    title: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    opens: datetime = attrs.field(metadata=f.meta(f.AWARE))
+    closes: datetime = attrs.field(metadata=f.meta(f.AWARE))
+    description: LocalizedText | None = attrs.field(
+        metadata=f.meta(f.optional(f.LTEXT)), converter=_optional_text, default=None
+    )
+    kinds: frozenset[SubmissionKind] = attrs.field(
+        metadata=f.meta(f.enum_set(SubmissionKind)),
+        converter=_kinds,
+        default=frozenset(SubmissionKind),
+    )
+    criteria: tuple[Criterion, ...] = attrs.field(
+        metadata=f.meta(f.objects(Criterion)), converter=_criteria, default=()
+    )
+    score_min: int = attrs.field(metadata=f.meta(f.integer()), default=1)
+    score_max: int = attrs.field(metadata=f.meta(f.integer()), default=5)
+    places: int | None = attrs.field(metadata=f.meta(f.optional(f.integer(0))), default=None)
     """How many submissions can be selected (10 for the 2019 exhibition)."""
-    max_per_submitter: int | None = None
-    max_per_organization: int | None = None
-    eligibility: Rule | None = None
+    max_per_submitter: int | None = attrs.field(
+        metadata=f.meta(f.optional(f.integer(1))), default=None
+    )
+    max_per_organization: int | None = attrs.field(
+        metadata=f.meta(f.optional(f.integer(1))), default=None
+    )
+    eligibility: Rule | None = attrs.field(
+        metadata=f.meta(f.optional(f.instance(Rule))), default=None
+    )
     """Who may submit; ``None`` admits anyone."""
-    session: str | None = None
+    session: str | None = attrs.field(metadata=f.meta(f.optional(f.ID)), default=None)
     """The session where selected submissions are shown (an exhibition)."""
-    submissions: tuple[Submission, ...] = ()
+    submissions: tuple[Submission, ...] = attrs.field(
+        metadata=f.meta(f.objects(Submission)), converter=_submissions, default=()
+    )
 
     def __attrs_post_init__(self) -> None:
-        problems = Problems()
-        c.check_id(problems, ("id",), self.id)
-        opens_ok = c.check_aware(problems, ("opens",), self.opens)
-        closes_ok = c.check_aware(problems, ("closes",), self.closes)
-        if opens_ok and closes_ok and self.closes <= self.opens:
+        f.validate(self, self._more)
+
+    def _more(self, problems: Problems) -> None:
+        if f.is_moment(self.opens) and f.is_moment(self.closes) and self.closes <= self.opens:
             problems.add(
                 ("closes",),
                 f"closes ({self.closes.isoformat()}) must be after opens "
                 f"({self.opens.isoformat()})",
+                f"closes ({self.closes.isoformat()}) lazima iwe baada ya opens "
+                f"({self.opens.isoformat()})",
             )
-        if not self.kinds:
-            problems.add(("kinds",), "a call accepts at least one kind of submission")
-        for kind in sorted(self.kinds, key=str):
-            c.check_enum(problems, ("kinds",), kind, SubmissionKind)
-        c.index_ids(problems, ("criteria",), self.criteria, what="criterion")
-        c.check_int(problems, ("score_min",), self.score_min)
-        c.check_int(problems, ("score_max",), self.score_max)
+        if type(self.kinds) is frozenset and not self.kinds:
+            problems.add(
+                ("kinds",),
+                "a call accepts at least one kind of submission",
+                "wito hupokea angalau aina moja ya wasilisho",
+            )
+        c.index_ids(problems, ("criteria",), f.each(self.criteria), what="criterion")
         if (
-            isinstance(self.score_min, int)
-            and isinstance(self.score_max, int)
+            type(self.score_min) is int
+            and type(self.score_max) is int
             and self.score_max <= self.score_min
         ):
             problems.add(
                 ("score_max",),
                 f"score_max ({self.score_max}) must be greater than score_min ({self.score_min})",
+                f"score_max ({self.score_max}) lazima iwe kubwa kuliko score_min "
+                f"({self.score_min})",
             )
-        c.check_int(problems, ("places",), self.places, minimum=0, optional=True)
-        c.check_int(
-            problems, ("max_per_submitter",), self.max_per_submitter, minimum=1, optional=True
-        )
-        c.check_int(
-            problems,
-            ("max_per_organization",),
-            self.max_per_organization,
-            minimum=1,
-            optional=True,
-        )
-        if self.session is not None:
-            c.check_id(problems, ("session",), self.session)
-        c.index_ids(problems, ("submissions",), self.submissions, what="submission")
+        c.index_ids(problems, ("submissions",), f.each(self.submissions), what="submission")
+        if not f.look_valid(self, "kinds", "score_min", "score_max", "criteria", "submissions"):
+            return  # the checks below read these parts
         criteria = {criterion.id for criterion in self.criteria}
         for i, submission in enumerate(self.submissions):
             if submission.kind not in self.kinds:
@@ -306,10 +346,11 @@ class CallForSubmissions:
                     ("submissions", i, "kind"),
                     f"kind {submission.kind.value!r} is not accepted by this call "
                     f"(accepts {', '.join(sorted(k.value for k in self.kinds))})",
+                    f"aina {submission.kind.value!r} haipokelewi na wito huu "
+                    f"(unapokea {', '.join(sorted(k.value for k in self.kinds))})",
                 )
             for j, review in enumerate(submission.reviews):
                 self.check_review(problems, ("submissions", i, "reviews", j), review, criteria)
-        problems.raise_if_any()
 
     def check_review(
         self,
@@ -320,20 +361,20 @@ class CallForSubmissions:
     ) -> None:
         for criterion, score in review.scores.items():
             if criterion not in criteria:
-                problems.add(
-                    (*path, "scores", criterion),
-                    f"unknown criterion {criterion!r}: {c.suggest(criterion, criteria)}",
-                )
+                c.unknown(problems, (*path, "scores", criterion), "criterion", criterion, criteria)
             elif not self.score_min <= score <= self.score_max:
                 problems.add(
                     (*path, "scores", criterion),
                     f"score {score!r} is outside the call's scale "
                     f"{self.score_min}..{self.score_max}",
+                    f"alama {score!r} iko nje ya kipimo cha wito "
+                    f"{self.score_min}..{self.score_max}",
                 )
         missing = sorted(criteria - set(review.scores))
         if missing:
+            listed = ", ".join(repr(m) for m in missing)
             problems.add(
                 (*path, "scores"),
-                f"missing scores for {', '.join(repr(m) for m in missing)}: a review "
-                "scores every criterion of the call",
+                f"missing scores for {listed}: a review scores every criterion of the call",
+                f"alama za {listed} hazipo: tathmini hutoa alama kwa kila kigezo cha wito",
             )

@@ -222,6 +222,12 @@ _TABLE_HEAD: dict[str, tuple[str, ...]] = {
     "sw": ("#", "wasilisho", "alama", "wastani wa kati", "tofauti", "tathmini", "hali"),
     "en": ("#", "submission", "score", "median", "spread", "reviews", "outcome"),
 }
+_EXCEEDED = {
+    "sw": "nafasi zimezidi kwa {excess}: mawasilisho {held} tayari yanashikilia nafasi, "
+    "nafasi ni {quota}",
+    "en": "quota exceeded by {excess}: {held} submissions already hold places, the quota is "
+    "{quota}",
+}
 _TABLE_LINE = {"sw": "mstari wa nafasi {quota}", "en": "quota line: {quota} places"}
 
 
@@ -318,8 +324,30 @@ class Selection:
     call: str
     """The call's id."""
     quota: int
-    """The number of places filled."""
+    """The number of places to fill."""
     placements: tuple[Placement, ...]
+    excess: int = 0
+    """How many submissions beyond the quota already held places (accepted or
+    confirmed before this selection); 0 when the quota is kept. They keep
+    their places: nothing here withdraws them."""
+
+    @property
+    def exceeded(self) -> bool:
+        """Whether more submissions hold places than the quota allows."""
+        return self.excess > 0
+
+    def warning(self, lang: str = "sw") -> str | None:
+        """What to say when the quota is exceeded, in *lang*; ``None`` when it is kept.
+
+        >>> import egov_events as ee
+        >>> call = ee.examples.kikao_kazi_2019().calls[0]
+        >>> print(select(call, call.submissions, quota=3).warning("en"))
+        quota exceeded by 7: 10 submissions already hold places, the quota is 3
+        """
+        if not self.excess:
+            return None
+        held = self.quota + self.excess
+        return _EXCEEDED[_language(lang)].format(excess=self.excess, held=held, quota=self.quota)
 
     @property
     def selected(self) -> tuple[str, ...]:
@@ -406,6 +434,9 @@ class Selection:
             if i + 1 == (line_after or 1):
                 marker = "-" * widths[0] + "  " + _TABLE_LINE[code].format(quota=self.quota) + " "
                 out.append(marker.ljust(len(out[0]), "-"))
+        warning = self.warning(code)
+        if warning is not None:
+            out.append(f"!! {warning}")
         return "\n".join(out)
 
 
@@ -501,7 +532,11 @@ def select(
     the next *waiting* submissions (default: all of them) form the waiting
     list, in rank order.
 
-    Nothing changes until the selection is applied (:func:`apply`).
+    Nothing changes until the selection is applied (:func:`apply`). When
+    more submissions already hold places than *quota*, they keep them, and
+    the selection says by how many the quota is exceeded
+    (:attr:`Selection.excess`, :meth:`Selection.warning`, and a line under
+    :meth:`Selection.table`).
 
     >>> import egov_events as ee
     >>> from egov_events.submissions import before
@@ -569,7 +604,13 @@ def select(
                 limit=d.limit,
             )
         )
-    return Selection(call=call.id, quota=places, placements=tuple(placements))
+    held = sum(1 for s in given if s.state in SELECTED_STATES)
+    return Selection(
+        call=call.id,
+        quota=places,
+        placements=tuple(placements),
+        excess=max(0, held - places),
+    )
 
 
 _DECISIONS = {
