@@ -105,8 +105,10 @@ def looks_valid(obj: object) -> bool:
 
 
 def look_valid(obj: object, *names: str) -> bool:
-    """Whether the quick checks of the fields *names* of *obj* say yes (cross-field checks
-    read only fields that do)."""
+    """Whether the quick checks of the fields *names* of *obj* say yes.
+
+    Cross-field checks read only fields that do.
+    """
     specs = dict(_specs(type(obj)))
     return all(specs[name].quick(getattr(obj, name)) for name in names)
 
@@ -132,7 +134,7 @@ def validate(obj: object, more: Callable[[Problems], None] | None = None) -> Non
         more(problems)
         # In the order of the fields, each field's own problems first.
         order = {name: i for i, (name, _) in enumerate(_specs(type(obj)))}
-        problems.found.sort(key=lambda p: order.get(p.path[0], len(order)) if p.path else -1)
+        problems.found.sort(key=lambda p: order.get(str(p.path[0]), len(order)) if p.path else -1)
     problems.raise_if_any()
 
 

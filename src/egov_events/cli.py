@@ -368,7 +368,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             source = _source(args.file, args.lang)
             count = count_problems(len(exc.problems), args.lang)
-            print(_MESSAGES[args.lang]["invalid"].format(source=source, count=count), file=sys.stderr)
+            print(
+                _MESSAGES[args.lang]["invalid"].format(source=source, count=count), file=sys.stderr
+            )
         return EXIT_INVALID
     return status
 

@@ -94,8 +94,6 @@ class Problem:
         return f"{self.message} @ {format_path(self.path)}"
 
 
-
-
 def count_problems(n: int, lang: str = "sw") -> str:
     """``n`` problems in words, with the right plural in Swahili or English.
 

@@ -784,9 +784,9 @@ class Event:
         >>> moved = attrs.evolve(opening, start=opening.start + hour, end=opening.end + hour)
         >>> sessions = tuple(moved if s.id == moved.id else s for s in event.sessions)
         >>> for conflict in attrs.evolve(event, sessions=sessions).conflicts()[:2]:
-        ...     print(conflict.render("en"))
-        room 'ukumbi-mkuu' is also used by session 's-2019-01-30-opening' (2019-01-30 10:00–11:00) at overlapping times @ $.sessions[2].room
-        group 'group-1' is also expected at session 's-2019-01-30-opening' (2019-01-30 10:00–11:00) at the same time @ $.sessions[2].groups
+        ...     print(conflict.render("en"))  # doctest: +ELLIPSIS
+        room 'ukumbi-mkuu' is also used by session 's-2019-01-30-opening' ... @ $.sessions[2].room
+        group 'group-1' is also expected at session ... @ $.sessions[2].groups
         """
         return find_conflicts(self)
 
@@ -1007,6 +1007,8 @@ RULE_ATTRIBUTES: Mapping[str, Attribute] = rule_attributes(Participant, Organiza
 """What eligibility rules can read: each text or enumeration field of a
 :class:`Participant` (``region``) and of its :class:`Organization`
 (``organization.kind``), by name (:func:`egov_events.rules.attribute_names`)."""
+
+
 class _Anything:
     """Stands for the ids of a part that could not be read: every reference to it may hold."""
 

@@ -20,8 +20,8 @@ import attrs
 
 from egov_events import enum_names
 from egov_events.enums import OrganizationKind, RegistrationStatus
-from egov_events.model import RULE_ATTRIBUTES
 from egov_events.locale import language
+from egov_events.model import RULE_ATTRIBUTES
 from egov_events.rules._nodes import (
     All,
     Any,

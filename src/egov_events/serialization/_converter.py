@@ -805,9 +805,10 @@ class EventConverter(cattrs.Converter):
                 if a.default is attrs.NOTHING:
                     unread.add(a.name)
                 continue
+            declared: Any = a.type
             try:
-                read[a.name] = self.structure(fields[a.name], a.type)
-            except Exception:  # noqa: BLE001 (reported already, by the full read)
+                read[a.name] = self.structure(fields[a.name], declared)
+            except Exception:
                 unread.add(a.name)
         if not unread:  # every field was read: the event itself reported everything
             return []

@@ -29,7 +29,15 @@ from cattrs.errors import (
 
 from egov_events.errors import PathPart, Problem, ValidationError
 
-__all__ = ["UNEXPECTED", "Invalid", "Nested", "describe", "problems_from", "reader_problem", "swahili"]
+__all__ = [
+    "UNEXPECTED",
+    "Invalid",
+    "Nested",
+    "describe",
+    "problems_from",
+    "reader_problem",
+    "swahili",
+]
 
 UNEXPECTED = "unexpected error while reading"
 """The start of the message for an exception no rule here anticipated.
