@@ -259,3 +259,14 @@ def test_session_times_of_a_moved_session_are_still_checked() -> None:
     s = EVENT.sessions[0]
     moved = attrs.evolve(s, start=s.start + timedelta(hours=1), end=s.end + timedelta(hours=1))
     assert moved.start == datetime(2019, 1, 30, 9, tzinfo=TZ)
+
+
+def test_every_problem_of_the_invalid_documents_catalogue_has_its_swahili_text() -> None:
+    from tests.test_serialization import _catalogue, _patched  # noqa: PLC0415
+
+    without: list[str] = []
+    for case in _catalogue():
+        with pytest.raises(ee.ValidationError) as info:
+            ee.loads(json.dumps(_patched(case["patch"])))
+        without.extend(p.message for p in info.value.problems if p.sw is None)
+    assert [] == without

@@ -42,7 +42,13 @@ from egov_events import _checks
 from egov_events.errors import PathPart, Problem, ValidationError
 from egov_events.model import Event, ParticipantGroup, problems_beside
 from egov_events.rules import Rule
-from egov_events.serialization._errors import Invalid, Nested, describe, problems_from
+from egov_events.serialization._errors import (
+    Invalid,
+    Nested,
+    describe,
+    problems_from,
+    reader_problem,
+)
 from egov_events.serialization._json import ReprFloat, read_integer
 from egov_events.serialization._versions import SCHEMA_VERSION, upgrade
 from egov_events.text import LocalizedText
@@ -778,7 +784,7 @@ class EventConverter(cattrs.Converter):
 
         """
         if type(document) is not dict:
-            problem = Problem(
+            problem = reader_problem(
                 (), f"expected an object (an event document), got {describe(document)}"
             )
             raise ValidationError([problem])

@@ -111,6 +111,46 @@ _SWAHILI: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"kitu (object) kinatarajiwa (\1), imepewa \2",
         ),
         (r"required field missing", "sehemu inayohitajika haipo"),
+        (
+            r"naive datetime (.+): expected a UTC offset and a time zone name, e\.g\. (.+)",
+            r"datetime \1 haina kanda ya saa: tofauti ya saa na jina la kanda vinatarajiwa, "
+            r"k.m. \2",
+        ),
+        (
+            r"datetime (.+) has no time zone name: expected e\.g\. (.+) \(RFC 9557\), so that "
+            r"the zone survives, not only its offset",
+            r"datetime \1 haina jina la kanda ya saa: k.m. \2 inatarajiwa (RFC 9557), ili "
+            r"kanda ihifadhiwe, si tofauti ya saa tu",
+        ),
+        (
+            r"malformed datetime (.+): expected RFC 9557, e\.g\. (.+)",
+            r"datetime \1 si sahihi: RFC 9557 inatarajiwa, k.m. \2",
+        ),
+        (
+            r"integer out of range: integers are read from (\S+) to (\S+) (.+)",
+            r"namba kamili iko nje ya kiwango: namba kamili husomwa kutoka \1 hadi \2 \3",
+        ),
+        (
+            r"schema_version (\d+) is newer than this library understands \((\d+)\); "
+            r"upgrade egov_events",
+            r"schema_version \1 ni mpya kuliko maktaba hii inavyoelewa (\2); pandisha "
+            r"toleo la egov_events",
+        ),
+        (
+            r"unknown schema_version (.+): versions start at 1",
+            r"schema_version \1 haijulikani: matoleo huanza na 1",
+        ),
+        (
+            r"document is larger than the limit of (\d+) bytes \((.+)\)",
+            r"hati ni kubwa kuliko kikomo cha baiti \1 (\2)",
+        ),
+        (r"document is not valid JSON: (.+)", r"hati si JSON halali: \1"),
+        (r"document is not UTF-8 (.+)", r"hati si UTF-8 \1"),
+        (r"document is not valid Unicode: (.+)", r"hati si Unicode halali: \1"),
+        (
+            r"expected an object \(an event document\), got (.+)",
+            r"kitu (object) cha hati ya tukio kinatarajiwa, imepewa \1",
+        ),
         (r"unknown field (.+) for (\w+)(.*)", r"sehemu \1 haijulikani kwa \2\3"),
         (r"(.+) is out of range", r"\1 iko nje ya kiwango kinachoruhusiwa"),
         (

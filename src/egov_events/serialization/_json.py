@@ -16,8 +16,8 @@ import sys
 from collections.abc import Iterator
 from typing import Any, Final
 
-from egov_events.errors import Problem, ValidationError
-from egov_events.serialization._errors import Invalid, describe
+from egov_events.errors import ValidationError
+from egov_events.serialization._errors import Invalid, describe, reader_problem
 
 try:
     import orjson
@@ -95,7 +95,7 @@ def read_integer(value: object) -> int:
 def _too_large() -> ValidationError:
     return ValidationError(
         [
-            Problem(
+            reader_problem(
                 (),
                 f"document is larger than the limit of {MAX_DOCUMENT_BYTES} bytes "
                 f"({MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB)",
@@ -127,7 +127,7 @@ def collector_paused() -> Iterator[None]:
 
 
 def _invalid(message: str) -> ValidationError:
-    return ValidationError([Problem((), message)])
+    return ValidationError([reader_problem((), message)])
 
 
 class _NotANumberError(ValueError):

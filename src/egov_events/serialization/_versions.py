@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-from egov_events.errors import Problem, ValidationError
-from egov_events.serialization._errors import Invalid
+from egov_events.errors import ValidationError
+from egov_events.serialization._errors import Invalid, reader_problem
 from egov_events.serialization._json import read_integer
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "upgrade"]
@@ -39,7 +39,7 @@ _AT = ("schema_version",)
 
 
 def _refuse(message: str, *path: str) -> ValidationError:
-    return ValidationError([Problem(path, message)])
+    return ValidationError([reader_problem(path, message)])
 
 
 def upgrade(
