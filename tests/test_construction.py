@@ -270,3 +270,14 @@ def test_every_problem_of_the_invalid_documents_catalogue_has_its_swahili_text()
             ee.loads(json.dumps(_patched(case["patch"])))
         without.extend(p.message for p in info.value.problems if p.sw is None)
     assert [] == without
+
+
+def test_an_unknown_key_is_reported_with_the_problems_of_the_known_ones() -> None:
+    document = json.loads(ee.dumps(EVENT))
+    document["sessions"][0]["titel"] = {"sw": "Usajili"}
+    document["sessions"][0]["end"] = document["sessions"][0]["start"]
+    assert [
+        "end (2019-01-30T08:00:00+03:00) must be after start (2019-01-30T08:00:00+03:00) "
+        "@ $.sessions[0].end",
+        "unknown field 'titel' for Session; did you mean 'title'? @ $.sessions[0].titel",
+    ] == errors(lambda: ee.loads(json.dumps(document)))

@@ -45,9 +45,11 @@ from egov_events.rules import Rule
 from egov_events.serialization._errors import (
     Invalid,
     Nested,
+    Several,
     describe,
     problems_from,
     reader_problem,
+    unknown_field,
 )
 from egov_events.serialization._json import ReprFloat, read_integer
 from egov_events.serialization._versions import SCHEMA_VERSION, upgrade
@@ -595,10 +597,9 @@ def _structure_attrs_factory(cl: type, conv: cattrs.Converter) -> StructureHook:
         for (owner, name), make in FIELD_HOOKS.items()
         if owner is cl
     }
-    checked: StructureHook = make_dict_structure_fn(cl, conv, **overrides)  # type: ignore[arg-type]
-    # An object without unknown keys, the usual case, is read by a function
-    # that does not look for them again (one set less per object).
-    plain: StructureHook = make_dict_structure_fn(
+    # One generated function per class; unknown keys are looked for here, so
+    # that they are reported together with the problems of the known ones.
+    structure: StructureHook = make_dict_structure_fn(
         cl,
         conv,
         _cattrs_forbid_extra_keys=False,
@@ -611,8 +612,15 @@ def _structure_attrs_factory(cl: type, conv: cattrs.Converter) -> StructureHook:
         if type(value) is not dict:
             raise Invalid(f"expected an object ({name}), got {describe(value)}")
         if value.keys() <= known:
-            return plain(value, cl)
-        return checked(value, cl)
+            return structure(value, cl)
+        errors: list[tuple[PathPart, BaseException]] = [
+            (key, Invalid(unknown_field(cl, key))) for key in sorted(value.keys() - known, key=str)
+        ]
+        try:
+            structure({k: v for k, v in value.items() if k in known}, cl)
+        except Exception as exc:
+            raise Several([exc, Nested(errors)]) from None
+        raise Nested(errors)
 
     return structure_object
 

@@ -33,10 +33,12 @@ __all__ = [
     "UNEXPECTED",
     "Invalid",
     "Nested",
+    "Several",
     "describe",
     "problems_from",
     "reader_problem",
     "swahili",
+    "unknown_field",
 ]
 
 UNEXPECTED = "unexpected error while reading"
@@ -235,7 +237,17 @@ def reader_problem(path: tuple[PathPart, ...], message: str) -> Problem:
     return Problem(path, message, sw=swahili(message))
 
 
-def _unknown_field(cl: type, key: str) -> str:
+class Several(Exception):  # noqa: N818 (a collection of problems, not an error condition)
+    """Problems of one value found by different checks, in the order found."""
+
+    def __init__(self, errors: Sequence[BaseException]) -> None:
+        """Collect the exceptions, each about the same value."""
+        super().__init__(f"{len(errors)} kinds of problems")
+        self.errors = errors
+
+
+def unknown_field(cl: type, key: str) -> str:
+    """The message for a key that names no field of *cl*, with the closest field."""
     known = [a.name for a in attrs.fields(cl)] if attrs.has(cl) else []
     close = difflib.get_close_matches(key, known, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -254,7 +266,7 @@ def _class_problems(exc: ClassValidationError, path: tuple[PathPart, ...]) -> It
     for sub in others:
         if isinstance(sub, ForbiddenExtraKeysError):
             for key in sorted(sub.extra_fields, key=str):
-                yield reader_problem((*path, key), _unknown_field(sub.cl, key))
+                yield reader_problem((*path, key), unknown_field(sub.cl, key))
         else:
             # Raised by the class itself: its __init__ or __attrs_post_init__.
             yield from problems_from(sub, path)
@@ -264,6 +276,9 @@ def problems_from(exc: BaseException, path: tuple[PathPart, ...] = ()) -> Iterat
     """Yield the problems that *exc* stands for, at their paths under *path*."""
     if isinstance(exc, Invalid):
         yield reader_problem((*path, *exc.path), exc.message)
+    elif isinstance(exc, Several):
+        for sub in exc.errors:
+            yield from problems_from(sub, path)
     elif isinstance(exc, Nested):
         for part, sub in exc.errors:
             yield from problems_from(sub, (*path, part))
