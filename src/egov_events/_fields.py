@@ -99,9 +99,27 @@ def _specs(cls: type) -> tuple[tuple[str, Spec], ...]:
     return found
 
 
+def _quick(cls: type) -> Callable[[object], bool]:
+    # One function per class that asks each field's quick check in turn, as
+    # a hand-written ``a(o.x) and b(o.y) and ...`` would (a model object is
+    # built many times over); generated like attrs generates ``__init__``,
+    # and kept on the class.
+    found: Callable[[object], bool] | None = cls.__dict__.get("__egov_quick__")
+    if found is None:
+        specs = _specs(cls)
+        checks = {f"quick_{i}": spec.quick for i, (_, spec) in enumerate(specs)}
+        body = " and ".join(f"quick_{i}(obj.{name})" for i, (name, _) in enumerate(specs))
+        source = f"def looks_valid(obj):\n    return {body or 'True'}\n"
+        namespace: dict[str, Any] = dict(checks)
+        exec(compile(source, f"<egov_events quick check of {cls.__qualname__}>", "exec"), namespace)  # noqa: S102
+        found = namespace["looks_valid"]
+        type.__setattr__(cls, "__egov_quick__", found)
+    return found
+
+
 def looks_valid(obj: object) -> bool:
     """Whether every field's quick check says yes."""
-    return all(spec.quick(getattr(obj, name)) for name, spec in _specs(type(obj)))
+    return _quick(type(obj))(obj)
 
 
 def look_valid(obj: object, *names: str) -> bool:
@@ -124,7 +142,9 @@ def validate(obj: object, more: Callable[[Problems], None] | None = None) -> Non
 
     The problems are reported in the order of the fields they concern.
     """
-    fields_ok = looks_valid(obj)
+    cls = type(obj)
+    quick = cls.__dict__.get("__egov_quick__") or _quick(cls)
+    fields_ok = quick(obj)
     if fields_ok and more is None:
         return
     problems = Problems()
@@ -221,12 +241,13 @@ def _expected(problems: Problems, path: Path, en: str, sw: str, value: object) -
 
 def optional(spec: Spec) -> Spec:
     """*spec*, or ``None``."""
+    quick = spec.quick
 
     def check(problems: Problems, path: Path, value: object) -> None:
         if value is not None:
             spec.check(problems, path, value)
 
-    return Spec(lambda v: v is None or spec.quick(v), check)
+    return Spec(lambda v: v is None or quick(v), check)
 
 
 OWN_ID: Final = Spec(c.is_new_id, c.check_id)

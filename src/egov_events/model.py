@@ -72,7 +72,10 @@ __all__ = [
 
 
 def _ids(value: Iterable[str]) -> frozenset[str]:
-    return cast("frozenset[str]", f.to_frozenset(value))
+    if value.__class__ is frozenset:
+        return value
+    converted: frozenset[str] = f.to_frozenset(value)
+    return converted
 
 
 def _optional_ids(value: Iterable[str] | None) -> frozenset[str] | None:
@@ -84,7 +87,10 @@ def _id_tuple(value: Iterable[str]) -> tuple[str, ...]:
 
 
 def _dates(value: Iterable[date]) -> frozenset[date]:
-    return cast("frozenset[date]", f.to_frozenset(value))
+    if value.__class__ is frozenset:
+        return value
+    converted: frozenset[date] = f.to_frozenset(value)
+    return converted
 
 
 def _text(value: LocalizedText | Mapping[str, str]) -> LocalizedText:
@@ -119,7 +125,10 @@ def _event_status(value: EventStatus | str) -> EventStatus:
 
 
 def _registration_status(value: RegistrationStatus | str) -> RegistrationStatus:
-    return cast("RegistrationStatus", f.to_enum(RegistrationStatus, value))
+    if value.__class__ is RegistrationStatus:
+        return value
+    converted: RegistrationStatus = f.to_enum(RegistrationStatus, value)
+    return converted
 
 
 def _document_kind(value: DocumentKind | str) -> DocumentKind:
