@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml
 
 # ... plus the development tools and every optional extra.
 $(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,dev-recurrence,orjson,pandas,polars]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,dev-recurrence,orjson,pandas,polars,registrations]'
 	touch $@
 
 # The library supports python-dateutil 2.9 and 4.x. The tools above pin 2.9
@@ -25,7 +25,7 @@ DU4 := .venv-dateutil4
 $(DU4)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(DU4)
 	$(DU4)/bin/python -m pip install --quiet --disable-pip-version-check \
-		-e '.[dev,orjson,pandas,polars]' 'python-dateutil>=4,<5'
+		-e '.[dev,orjson,pandas,polars,registrations]' 'python-dateutil>=4,<5'
 	touch $@
 
 test-dateutil4: $(DU4)/.installed

@@ -8,6 +8,9 @@ Without FILE every subcommand works on the bundled 2019 workshop::
     egov-events ics [FILE] [-o OUT] [--lang sw|en] [--group ID] [--participant ID]
     egov-events invites [FILE] --out-dir DIR [--lang sw|en] [--smtp HOST:PORT] [--sender ADDR]
     egov-events schema
+    egov-events import EVENT FILE [--sheet NAME] [--lang sw|en] [-o UPDATED.json] [--valid-only]
+        [--merge refuse|first|last] [--new-organizations]
+    egov-events workbook [FILE] -o OUT.xlsx [--lang sw|en] [--template]
 
 Messages, problems included, are in the language of ``--lang`` (Swahili by
 default). ``validate`` also prints the schedule's conflicts
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.metadata
+import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -71,6 +75,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "all_sent": "Barua zote {n} zimetumwa kupitia {server}.",
         "refused": "Utumaji umesimama: zimetumwa {sent} kati ya {total}; haikukubaliwa: "
         "{refusal}; hazikutumwa {left} (orodha: {listing})",
+        "import_invalid": "{source}: matatizo {n}; hakuna kilichoandikwa.",
+        "imported": "{source} ({read}): washiriki wapya {added}, waliobadilishwa {replaced}, "
+        "waliokuwepo tayari {unchanged}, taasisi mpya {organizations}, waliorudiwa {duplicates}, "
+        "mistari yenye matatizo iliyoachwa {skipped}.",
+        "import_written": "Tukio jipya limeandikwa: {path} (washiriki {participants})",
+        "workbook_written": "Kitabu kimeandikwa: {path}",
     },
     "en": {
         "valid": "OK: {source} is valid ({participants} participants, {sessions} sessions, "
@@ -92,6 +102,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "all_sent": "All {n} messages sent through {server}.",
         "refused": "Sending stopped: {sent} of {total} sent; refused: {refusal}; "
         "{left} not sent (listed in {listing})",
+        "import_invalid": "{source}: {n} problems; nothing written.",
+        "imported": "{source} ({read}): {added} new participants, {replaced} replaced, "
+        "{unchanged} already registered, {organizations} new institutions, {duplicates} "
+        "duplicates merged, {skipped} rows with problems left out.",
+        "import_written": "Updated event written: {path} ({participants} participants)",
+        "workbook_written": "Workbook written: {path}",
     },
 }
 
@@ -266,6 +282,76 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from egov_events.registrations import read_registrations  # noqa: PLC0415
+    from egov_events.serialization import dumps  # noqa: PLC0415
+
+    messages = _MESSAGES[args.lang]
+    event = _load(args.file)
+    table = Path(args.table)
+    if not table.is_file():
+        msg = f"cannot read {table}: no such file"
+        raise _UsageError(msg)
+    try:
+        found = read_registrations(
+            table,
+            event=event,
+            sheet=args.sheet,
+            lang=args.lang,
+            merge=args.merge,
+            new_organizations=args.new_organizations,
+        )
+    except OSError as exc:
+        msg = f"cannot read {table}: {exc.strerror or exc}"
+        raise _UsageError(msg) from exc
+    for problem in found.problems:
+        print(problem.render(args.lang), file=sys.stderr)
+    if found.problems and not args.valid_only:
+        print(
+            messages["import_invalid"].format(source=table, n=len(found.problems)), file=sys.stderr
+        )
+        return EXIT_INVALID
+    updated = found.apply(event, valid_only=args.valid_only)
+    how = (
+        f"{found.encoding}, '{found.delimiter}'" if found.encoding is not None else f"{found.sheet}"
+    )
+    print(
+        messages["imported"].format(
+            source=table,
+            read=how.replace("\t", "TAB"),
+            added=len(found.rows),
+            replaced=len(found.replaced),
+            unchanged=len(found.unchanged),
+            organizations=len(found.organizations),
+            duplicates=len(found.duplicates),
+            skipped=len({p.row for p in found.problems}),
+        )
+    )
+    if args.output is not None:
+        path = Path(args.output)
+        _write(path, dumps(updated).encode("utf-8"))
+        print(messages["import_written"].format(path=path, participants=len(updated.participants)))
+    return EXIT_OK
+
+
+def _cmd_workbook(args: argparse.Namespace) -> int:
+    from egov_events.registrations import (  # noqa: PLC0415 (openpyxl only when asked for)
+        write_registrations_template,
+        write_workbook,
+    )
+
+    event = _load(args.file)
+    buffer = io.BytesIO()
+    if args.template:
+        write_registrations_template(buffer, event, lang=args.lang)
+    else:
+        write_workbook(event, buffer, lang=args.lang)
+    path = Path(args.output)
+    _write(path, buffer.getvalue())
+    print(_MESSAGES[args.lang]["workbook_written"].format(path=path))
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="egov-events",
@@ -344,6 +430,51 @@ def _parser() -> argparse.ArgumentParser:
         "still name the organizer (Organization.email) as ORGANIZER, where replies go",
     )
     invites.set_defaults(run=_cmd_invites)
+    imports = sub.add_parser(
+        "import",
+        help="add the participants of a registration list (CSV or XLSX) to an event",
+        description="Read a registration list (CSV in any encoding, or XLSX) into "
+        "participants of EVENT. Every problem is printed as 'row N, column \"X\": message' "
+        "and nothing is written (exit 1), unless --valid-only.",
+    )
+    imports.add_argument("file", metavar="EVENT", help="the event as JSON")
+    imports.add_argument("table", metavar="FILE", help="the registration list, .csv or .xlsx")
+    imports.add_argument("--sheet", metavar="NAME", help="the XLSX sheet (default: the first)")
+    imports.add_argument(
+        "--lang", choices=LANGUAGES, default="sw", help="language of the list and of the output"
+    )
+    imports.add_argument(
+        "-o", "--output", metavar="UPDATED.json", help="write the event with them added"
+    )
+    imports.add_argument(
+        "--valid-only", action="store_true", help="add the rows without problems, leave the rest"
+    )
+    imports.add_argument(
+        "--merge",
+        choices=("refuse", "first", "last"),
+        default="refuse",
+        help="the same person twice: a problem (default), keep the first, or keep the last",
+    )
+    imports.add_argument(
+        "--new-organizations",
+        action="store_true",
+        help="an unknown institution becomes a new organization instead of a problem",
+    )
+    imports.set_defaults(run=_cmd_import)
+    workbook = add(
+        "workbook",
+        "write the event as an XLSX workbook for committees: participants per group "
+        "with their days, sessions, submissions with scores and the selection line",
+    )
+    workbook.add_argument(
+        "-o", "--output", required=True, metavar="OUT.xlsx", help="where to write it"
+    )
+    workbook.add_argument(
+        "--template",
+        action="store_true",
+        help="write an empty registration form with the event's lists instead",
+    )
+    workbook.set_defaults(run=_cmd_workbook)
     sub.add_parser(
         "schema",
         help="print the JSON Schema of event documents",
