@@ -276,12 +276,12 @@ class _Reader:
         self, rows: Iterator[Row], columns: Mapping[str, str] | None
     ) -> tuple[int, list[int | None]]:
         overrides: dict[str, str] = {}
-        for field, text in (columns or {}).items():
-            if field not in BY_FIELD:
+        for name, text in (columns or {}).items():
+            if name not in BY_FIELD:
                 known = ", ".join(c.field for c in COLUMNS)
-                msg = f"columns: no field {field!r}; the fields are {known}"
-                raise ValidationError([Problem(("columns", field), msg)])
-            overrides[fold(text)] = field
+                msg = f"columns: no field {name!r}; the fields are {known}"
+                raise ValidationError([Problem(("columns", name), msg)])
+            overrides[fold(text)] = name
         best: tuple[int, list[str]] = (-1, [])
         for number, cells in rows:
             texts = [as_text(c) for c in cells]
@@ -290,7 +290,7 @@ class _Reader:
             found: dict[str, int] = {}
             for i, text in enumerate(texts):
                 key = fold(text)
-                field: str | None = overrides.get(key)
+                field = overrides.get(key)
                 if field is None and HEADERS.get(key) not in overrides.values():
                     field = HEADERS.get(key)
                 if field and field not in found:
