@@ -65,7 +65,7 @@ COLUMNS: Final[tuple[Column, ...]] = (
         "email",
         "Barua pepe",
         "E-mail",
-        ("Anwani ya barua pepe", "Email address", "E-mail address", "Mail"),
+        ("Anwani ya barua pepe", "Email", "Email address", "E-mail address", "Mail"),
     ),
     Column("phone", "Simu", "Phone", ("Namba ya simu", "Phone number", "Mobile", "Telephone")),
     Column(

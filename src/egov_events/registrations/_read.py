@@ -209,8 +209,8 @@ class _Names:
         }
 
 
-def _enum_names(members: Iterable[enum.Enum]) -> tuple[dict[str, str], _Names]:
-    shown = {str(m.value): vocabulary.name(m, "en") for m in members}
+def _enum_names(members: Iterable[enum.Enum], lang: str) -> tuple[dict[str, str], _Names]:
+    shown = {str(m.value): vocabulary.name(m, lang) for m in members}
     names = _Names(("thamani zinazokubalika", "the values"), shown)
     for m in members:
         names.add(str(m.value), (str(m.value), vocabulary.name(m, "sw"), vocabulary.name(m, "en")))
@@ -234,22 +234,22 @@ class _Reader:
 
         orgs = _Names(
             ("taasisi", "institutions"),
-            {o.id: o.name.get("en") for o in event.organizations},
+            {o.id: o.name.get(lang) for o in event.organizations},
         )
         for o in event.organizations:
             names = [o.name.exact(code) for code in o.name.languages]
             orgs.add(o.id, (o.id, o.acronym, *names), weak=(_initials(n or "") for n in names))
         self.orgs = orgs
-        groups = _Names(("makundi", "the groups"), {g.id: g.name.get("en") for g in event.groups})
+        groups = _Names(("makundi", "the groups"), {g.id: g.name.get(lang) for g in event.groups})
         for g in event.groups:
             groups.add(g.id, (g.id, *(g.name.exact(code) for code in g.name.languages)))
         self.groups = groups
-        roles = _Names(("majukumu", "the roles"), {r.id: r.name.get("en") for r in event.roles})
+        roles = _Names(("majukumu", "the roles"), {r.id: r.name.get(lang) for r in event.roles})
         for r in event.roles:
             roles.add(r.id, (r.id, *(r.name.exact(code) for code in r.name.languages)))
         self.roles = roles
-        _, self.statuses = _enum_names(RegistrationStatus)
-        _, self.kinds = _enum_names(OrganizationKind)
+        _, self.statuses = _enum_names(RegistrationStatus, lang)
+        _, self.kinds = _enum_names(OrganizationKind, lang)
         self.days = set(event.days)
 
     # -- problems ------------------------------------------------------------
