@@ -209,7 +209,12 @@ class _FixedTimeZip(zipfile.ZipFile):
         if isinstance(zinfo_or_arcname, str):
             zinfo_or_arcname = zipfile.ZipInfo(zinfo_or_arcname, date_time=self.when)
             zinfo_or_arcname.compress_type = zipfile.ZIP_DEFLATED
+            zinfo_or_arcname.external_attr = 0o644 << 16
         super().writestr(zinfo_or_arcname, data, *args, **kwargs)
+
+    def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
+        """Store a file (openpyxl writes each worksheet to one first) with the given time."""
+        self.writestr(str(arcname or filename), Path(filename).read_bytes())
 
 
 def _save(book: Any, event: Event, path: str | Path | IO[bytes]) -> None:
