@@ -28,7 +28,14 @@ from _harness import Row, table, versions
 
 HERE = Path(__file__).resolve().parent
 # Imports first, on a quiet machine; then the rest, roughly by duration.
-ORDER = ["bench_imports", "bench_json", "bench_memory", "bench_ical", "bench_rules"]
+ORDER = [
+    "bench_imports",
+    "bench_json",
+    "bench_memory",
+    "bench_ical",
+    "bench_rules",
+    "bench_registrations",
+]
 TOLERANCE = 1.25  # a ratio more than 25% above the saved one is a regression
 
 

@@ -479,3 +479,22 @@ def test_any_bytes_raise_nothing_but_validation_errors(data: bytes) -> None:
     except ee.ValidationError:
         return
     assert all(p.row >= 1 for p in found.problems)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(["", "0", "+255", "255", "+255 ", "00255", "+254", "(0)", "+1"]),
+    st.text(alphabet="0123456789", min_size=7, max_size=11),
+    st.sampled_from(["", " ", "-"]),
+)
+def test_the_quick_tanzanian_check_agrees_with_phonenumbers(
+    prefix: str, digits: str, separator: str
+) -> None:
+    from egov_events.registrations._read import _Phones
+
+    phones = _Phones()
+    value = prefix + separator.join([digits[:3], digits[3:6], digits[6:]])
+    quick = phones.tanzanian(value)
+    if quick is not None:
+        assert phones.parsed(value) == quick
+    assert phones.parsed(value) == phones.e164(value)

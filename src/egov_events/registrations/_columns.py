@@ -19,6 +19,9 @@ import attrs
 __all__ = ["COLUMNS", "REQUIRED", "Column", "fold", "header"]
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
+_ASCII_NOT_WORD = str.maketrans(
+    {chr(i): " " for i in range(128) if not chr(i).isalnum() or not chr(i).isascii()}
+)
 
 
 def fold(text: str) -> str:
@@ -30,10 +33,9 @@ def fold(text: str) -> str:
     'universite d ete'
     """
     if text.isascii():
-        plain = text.casefold()
-    else:
-        decomposed = unicodedata.normalize("NFKD", text.casefold())
-        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        return " ".join(text.casefold().translate(_ASCII_NOT_WORD).split())
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(_NOT_WORD.sub(" ", plain).split())
 
 

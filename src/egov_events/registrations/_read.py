@@ -217,6 +217,74 @@ def _enum_names(members: Iterable[enum.Enum], lang: str) -> tuple[dict[str, str]
     return shown, names
 
 
+_NO_IDS: Final[frozenset[str]] = frozenset()
+_NO_DAYS: Final[frozenset[date]] = frozenset()
+_PERSON_FIELDS: Final = {"id": "person", "name": "name", "honorific": "honorific", "email": "email"}
+"""The model's field -> the column it comes from."""
+_PARTICIPANT_FIELDS: Final = {"id": "id", "region": "region"}
+_TZ_NUMBER: Final = re.compile(r"(?:\+?255|0)([1-9][0-9]{8})")
+_SEPARATORS: Final = str.maketrans("", "", " -./()\u00a0")
+_NUMBER_TYPES: Final = (
+    "fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost",
+    "personal_number", "voip", "pager", "uan", "voicemail",
+)  # fmt: skip
+
+
+class _Phones:
+    """Phone numbers checked and written in E.164 by phonenumbers (default region TZ).
+
+    A number written the usual Tanzanian way (``0712 345 678``,
+    ``+255 712 345 678``, ``255712345678``) is checked against phonenumbers'
+    own metadata for Tanzania directly, which is what ``is_valid_number``
+    does for it, at a fraction of the cost of parsing; anything else, and
+    anything that check refuses, goes through ``phonenumbers.parse`` and
+    ``is_valid_number``. The tests compare both ways on random numbers.
+    """
+
+    def __init__(self) -> None:
+        try:
+            import phonenumbers  # noqa: PLC0415 (the phone extra)
+        except ModuleNotFoundError as exc:  # pragma: no cover (the tests install it)
+            msg = "reading phone numbers needs phonenumbers: pip install 'egov-events[phone]'"
+            raise ModuleNotFoundError(msg) from exc
+        self.pn = phonenumbers
+        meta = phonenumbers.PhoneMetadata.metadata_for_region("TZ")
+        assert meta is not None  # phonenumbers ships Tanzania's metadata  # noqa: S101
+        types = "|".join(
+            f"(?:{desc.national_number_pattern})"
+            for desc in (getattr(meta, name) for name in _NUMBER_TYPES)
+            if desc is not None and desc.national_number_pattern
+        )
+        # Valid: matches the general pattern and that of one type of number.
+        general = meta.general_desc.national_number_pattern if meta.general_desc else ".*"
+        self.valid = re.compile(f"(?=(?:{general})$)(?:{types})")
+
+    def tanzanian(self, value: str) -> str | None:
+        """The E.164 form of a usual Tanzanian number that is valid, else ``None``."""
+        match = _TZ_NUMBER.fullmatch(value.translate(_SEPARATORS))
+        if match is None:
+            return None
+        national = match.group(1)
+        if self.valid.fullmatch(national):
+            return f"+255{national}"
+        return None
+
+    def parsed(self, value: str) -> str | None:
+        """The E.164 form by ``phonenumbers.parse`` and ``is_valid_number``, else ``None``."""
+        pn = self.pn
+        try:
+            number = pn.parse(value, "TZ")
+        except pn.NumberParseException:
+            return None
+        if not pn.is_valid_number(number):
+            return None
+        return str(pn.format_number(number, pn.PhoneNumberFormat.E164))
+
+    def e164(self, value: str) -> str | None:
+        """*value* in E.164 (``+255712345678``), or ``None`` if it is not a valid number."""
+        return self.tanzanian(value) or self.parsed(value)
+
+
 class _Reader:
     """One reading of one list against one event; its caches live and die with it."""
 
@@ -230,7 +298,7 @@ class _Reader:
         self.headers: dict[str, str] = {}
         self.cache: dict[tuple[str, str], Any] = {}
         self.new_orgs: dict[str, Organization] = {}
-        self.phones: Any = None
+        self.phones: _Phones | None = None
 
         orgs = _Names(
             ("taasisi", "institutions"),
@@ -378,21 +446,11 @@ class _Reader:
 
     def phone(self, value: str, row: int) -> str | None:
         if self.phones is None:
-            try:
-                import phonenumbers  # noqa: PLC0415 (the phone extra)
-            except ModuleNotFoundError as exc:  # pragma: no cover (the tests install it)
-                msg = "reading phone numbers needs phonenumbers: pip install 'egov-events[phone]'"
-                raise ModuleNotFoundError(msg) from exc
-            self.phones = phonenumbers
-        pn = self.phones
-        try:
-            number = pn.parse(value, "TZ")
-        except pn.NumberParseException:
-            number = None
-        if number is None or not pn.is_valid_number(number):
+            self.phones = _Phones()
+        found = self.phones.e164(value)
+        if found is None:
             self.problem(row, "phone", "phone", value=value)
-            return None
-        return str(pn.format_number(number, pn.PhoneNumberFormat.E164))
+        return found
 
     def dates(self, cell: object, text: str, row: int) -> frozenset[date] | None:
         if isinstance(cell, datetime):
@@ -446,61 +504,65 @@ class _Reader:
     ) -> list[tuple[int, Registration]]:
         fields = [c.field for c in COLUMNS]
         get = [(f, p) for f, p in zip(fields, positions, strict=True) if p is not None]
+        width = max(p for _, p in get) + 1
+        days_at = positions[fields.index("days")]
         out: list[tuple[int, Registration]] = []
-        for number, cells in rows:
-            raw: dict[str, Any] = {}
-            values: dict[str, str] = {}
+        no_date = None
+        for number, row_cells in rows:
+            cells = row_cells if len(row_cells) >= width else (*row_cells, *[None] * width)
+            values = {
+                f: c.strip() if type(c) is str else as_text(c)
+                for f, c in ((f, cells[p]) for f, p in get)
+            }
+            longest = max(map(len, values.values()))
+            if not longest:
+                continue  # a blank row
             too_long: set[str] = set()
-            blank = True
-            for field, pos in get:
-                cell = cells[pos] if pos < len(cells) else None
-                text = as_text(cell)
-                if text:
-                    blank = False
+            if longest > MAX_CELL:
+                for field, text in values.items():
                     if len(text) > MAX_CELL:
                         self.problem(number, field, "too_long", length=len(text), limit=MAX_CELL)
-                        text = ""
+                        values[field] = ""
                         too_long.add(field)
-                raw[field] = cell
-                values[field] = text
-            if blank:
-                continue
-            built = self.row(number, raw, values, too_long)
+            day_cell = cells[days_at] if days_at is not None else no_date
+            built = self.row(number, day_cell, values, too_long)
             if built is not None:
                 out.append((number, built))
         return out
 
     def row(
-        self, number: int, raw: dict[str, Any], values: dict[str, str], too_long: set[str]
+        self, number: int, day_cell: object, values: dict[str, str], too_long: set[str]
     ) -> Registration | None:
         before = len(self.problems)
-        name = values.get("name", "")
+        get = values.get
+        name = get("name", "")
         if not name and "name" not in too_long:
             self.problem(number, "name", "missing_name")
-        institution_text = values.get("institution", "")
+        institution_text = get("institution", "")
+        kind_text = get("institution_kind", "")
         org: str | None = None
         if institution_text:
-            org = self.institution(institution_text, values.get("institution_kind", ""), number)
+            org = self.institution(institution_text, kind_text, number)
         elif "institution" not in too_long:
             self.problem(number, "institution", "missing_institution")
-        kind_text = values.get("institution_kind", "")
         if kind_text and (org is None or org not in self.new_orgs):
             self.statuses_or_kinds(self.kinds, "institution_kind", kind_text, number)
-        groups = frozenset[str]()
-        if values.get("groups"):
-            groups = self.ids(self.groups, "groups", values["groups"], "group", number) or groups
-        roles = frozenset[str]()
-        if values.get("roles"):
-            roles = self.ids(self.roles, "roles", values["roles"], "role", number) or roles
+        text = get("groups")
+        groups = (text and self.ids(self.groups, "groups", text, "group", number)) or _NO_IDS
+        text = get("roles")
+        roles = (text and self.ids(self.roles, "roles", text, "role", number)) or _NO_IDS
         status = RegistrationStatus.CONFIRMED
-        if values.get("status"):
-            found = self.statuses_or_kinds(self.statuses, "status", values["status"], number)
+        text = get("status")
+        if text:
+            found = self.statuses_or_kinds(self.statuses, "status", text, number)
             status = RegistrationStatus(found) if found else status
-        days = frozenset[date]()
-        if values.get("days") or isinstance(raw.get("days"), date):
-            days = self.dates(raw.get("days"), values.get("days", ""), number) or days
-        phone = self.phone(values["phone"], number) if values.get("phone") else None
-        email = values.get("email") or None
+        days = _NO_DAYS
+        text = get("days", "")
+        if text or isinstance(day_cell, date):
+            days = self.dates(day_cell, text, number) or days
+        text = get("phone")
+        phone = self.phone(text, number) if text else None
+        email = get("email") or None
 
         if email:
             key = "e:" + email.casefold()
@@ -509,18 +571,19 @@ class _Reader:
         else:
             key = f"n:{fold(name)}|{org}"
         digest = _hash(key)
-        position = values.get("position")
-        person_id = values.get("person") or f"person-{digest}"
-        participant_id = values.get("id") or f"p-{digest}"
-        reported = {p.field for p in self.problems[before:]}
+        position = get("position")
+        person_id = get("person") or f"person-{digest}"
+        reported = (
+            {p.field for p in self.problems[before:]} if len(self.problems) > before else set()
+        )
         person = self.build(
             Person,
             number,
             reported,
-            {"id": "person", "name": "name", "honorific": "honorific", "email": "email"},
+            _PERSON_FIELDS,
             id=person_id,
             name=name or "-",
-            honorific=values.get("honorific") or None,
+            honorific=get("honorific") or None,
             email=email,
             organization=org,
             position=LocalizedText(texts={self.lang: position}) if position else None,
@@ -529,22 +592,27 @@ class _Reader:
             Participant,
             number,
             reported,
-            {"id": "id", "region": "region"},
-            id=participant_id,
+            _PARTICIPANT_FIELDS,
+            id=get("id") or f"p-{digest}",
             person=person_id if person is not None else "x",
             organization=org or "x",
             roles=roles,
             groups=groups,
             status=status,
             days_attended=days,
-            region=values.get("region") or None,
+            region=get("region") or None,
         )
         if len(self.problems) > before or person is None or participant is None:
             return None
         return Registration(row=number, participant=participant, person=person, phone=phone)
 
     def build(
-        self, cls: Any, row: int, reported: set[str | None], fields: dict[str, str], **kwargs: Any
+        self,
+        cls: Any,
+        row: int,
+        reported: set[str | None],
+        fields: Mapping[str, str],
+        **kwargs: Any,
     ) -> Any:
         """Build with the model's constructor; its problems become the cells' problems."""
         try:
