@@ -154,6 +154,13 @@ def _hash(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
+def _name_key(name: str) -> str:
+    """A person's name as compared for duplicates: case, accents, dots and spacing aside."""
+    if name.isascii():
+        return " ".join(name.casefold().replace(".", " ").replace(",", " ").split())
+    return fold(name)
+
+
 def _initials(text: str) -> str:
     words = [w for w in fold(text).split() if w not in _STOP_WORDS]
     return "".join(w[0] for w in words) if len(words) > 1 else ""
@@ -296,6 +303,7 @@ class _Reader:
         self.year = event.first_day.year
         self.problems: list[RowProblem] = []
         self.headers: dict[str, str] = {}
+        self.order: dict[str, int] = {}  # field -> its column in the file
         self.cache: dict[tuple[str, str], Any] = {}
         self.new_orgs: dict[str, Organization] = {}
         self.phones: _Phones | None = None
@@ -365,6 +373,7 @@ class _Reader:
                     found[field] = i
             if all(f in found for f in REQUIRED):
                 self.headers = {f: texts[i] for f, i in found.items()}
+                self.order = found
                 positions: list[int | None] = [found.get(c.field) for c in COLUMNS]
                 return number, positions
             if len(found) > best[0]:
@@ -510,10 +519,7 @@ class _Reader:
         no_date = None
         for number, row_cells in rows:
             cells = row_cells if len(row_cells) >= width else (*row_cells, *[None] * width)
-            values = {
-                f: c.strip() if type(c) is str else as_text(c)
-                for f, c in ((f, cells[p]) for f, p in get)
-            }
+            values = {f: c.strip() if type(c := cells[p]) is str else as_text(c) for f, p in get}
             longest = max(map(len, values.values()))
             if not longest:
                 continue  # a blank row
@@ -569,7 +575,7 @@ class _Reader:
         elif phone:
             key = "t:" + phone
         else:
-            key = f"n:{fold(name)}|{org}"
+            key = f"n:{_name_key(name)}|{org}"
         digest = _hash(key)
         position = get("position")
         person_id = get("person") or f"person-{digest}"
@@ -641,7 +647,7 @@ class _Reader:
             out.append(("email", person.email.casefold()))
         if reg.phone:
             out.append(("phone", reg.phone))
-        out.append(("name", f"{fold(person.name)}|{reg.participant.organization}"))
+        out.append(("name", f"{_name_key(person.name)}|{reg.participant.organization}"))
         return out
 
     def duplicates(  # noqa: PLR0912 (each way of being the same person, in order)
@@ -657,7 +663,7 @@ class _Reader:
                 continue
             if person.email:
                 existing.setdefault(("email", person.email.casefold()), part.id)
-            existing.setdefault(("name", f"{fold(person.name)}|{part.organization}"), part.id)
+            existing.setdefault(("name", f"{_name_key(person.name)}|{part.organization}"), part.id)
         kept: dict[int, Registration] = {}
         keys_of: dict[int, list[tuple[str, str]]] = {}
         seen: dict[tuple[str, str], int] = {}
@@ -808,7 +814,8 @@ def read_registrations(
     header_row, positions = reader.header(table.rows, columns)
     rows = reader.rows(table.rows, positions)
     kept, replaced, unchanged, dups = reader.duplicates(rows)
-    problems = sorted(reader.problems, key=lambda p: p.row)
+    order = reader.order
+    problems = sorted(reader.problems, key=lambda p: (p.row, order.get(p.field or "", -1)))
     if len(problems) > MAX_PROBLEMS:
         sw, en = message("too_many", limit=MAX_PROBLEMS)
         last = problems[MAX_PROBLEMS - 1].row
