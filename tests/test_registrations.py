@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -20,6 +21,7 @@ from egov_events.registrations import (
     write_registrations_template,
     write_workbook,
 )
+from egov_events.registrations._read import _Phones
 
 openpyxl = pytest.importorskip("openpyxl")
 pytest.importorskip("phonenumbers")
@@ -86,7 +88,7 @@ def test_swahili_and_english_lists_give_the_same_participants() -> None:
 
 
 def test_bytes_that_are_no_known_encoding_are_refused_naming_the_byte() -> None:
-    data = "Jina,Taasisi\nAsha,eGA\n".encode() + b"\x81\x8d\n"
+    data = b"Jina,Taasisi\nAsha,eGA\n" + b"\x81\x8d\n"
     with pytest.raises(ee.ValidationError) as info:
         read_registrations(io.BytesIO(data), event=EVENT)
     assert [
@@ -379,7 +381,7 @@ def test_cli_import_prints_the_problems_and_writes_nothing(
             "--valid-only",
             "--lang",
             "en",
-        ]  # fmt: skip
+        ]
     )
     stdout, stderr = capsys.readouterr()
     assert 0 == status
@@ -402,7 +404,7 @@ def test_cli_import_and_workbook(capsys: pytest.CaptureFixture[str], tmp_path: P
             "--valid-only",
             "--lang",
             "en",
-        ]  # fmt: skip
+        ]
     )
     assert "(Washiriki): 2 new participants" in capsys.readouterr().out
     book = tmp_path / "kitabu.xlsx"
@@ -490,11 +492,22 @@ def test_any_bytes_raise_nothing_but_validation_errors(data: bytes) -> None:
 def test_the_quick_tanzanian_check_agrees_with_phonenumbers(
     prefix: str, digits: str, separator: str
 ) -> None:
-    from egov_events.registrations._read import _Phones
-
     phones = _Phones()
     value = prefix + separator.join([digits[:3], digits[3:6], digits[6:]])
     quick = phones.tanzanian(value)
     if quick is not None:
         assert phones.parsed(value) == quick
     assert phones.parsed(value) == phones.e164(value)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_a_damaged_workbook_is_a_validation_error(data: st.DataObject) -> None:
+    whole = (FIXTURES / "merged-header.xlsx").read_bytes()
+    cut = data.draw(st.integers(min_value=4, max_value=len(whole) - 1))
+    flip = data.draw(st.integers(min_value=0, max_value=len(whole) - 1))
+    damaged = bytearray(whole[:cut] if data.draw(st.booleans()) else whole)
+    if flip < len(damaged):
+        damaged[flip] ^= 0xFF
+    with contextlib.suppress(ee.ValidationError):
+        read_registrations(io.BytesIO(bytes(damaged)), event=EVENT)

@@ -42,7 +42,7 @@ def test_libreoffice_opens_the_workbook_and_converts_the_participants(tmp_path: 
             "--outdir",
             str(tmp_path),
             str(book),
-        ],  # fmt: skip
+        ],
         capture_output=True,
         text=True,
         timeout=300,

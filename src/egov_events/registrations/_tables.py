@@ -122,12 +122,10 @@ def _xlsx(source: IO[bytes], sheet: str | None) -> Table:
     except ModuleNotFoundError as exc:  # pragma: no cover (the tests install it)
         msg = "reading XLSX needs openpyxl: pip install 'egov-events[excel]'"
         raise ModuleNotFoundError(msg) from exc
-    import zipfile  # noqa: PLC0415
-
     try:
         book = openpyxl.load_workbook(source, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        msg = f"the file is not a readable XLSX workbook: {exc}"
+    except Exception as exc:  # whatever a damaged archive makes openpyxl raise
+        msg = f"the file is not a readable XLSX workbook: {type(exc).__name__}: {exc}"
         raise _error(msg) from None
     if sheet is None:
         chosen = book.worksheets[0]
@@ -141,6 +139,9 @@ def _xlsx(source: IO[bytes], sheet: str | None) -> Table:
     def rows() -> Iterator[Row]:
         try:
             yield from enumerate(chosen.iter_rows(values_only=True), start=1)
+        except Exception as exc:  # a damaged sheet, found while reading it
+            msg = f"the sheet {chosen.title!r} cannot be read: {type(exc).__name__}: {exc}"
+            raise _error(msg) from None
         finally:
             book.close()
 
