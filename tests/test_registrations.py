@@ -195,6 +195,15 @@ def test_institutions_match_whatever_the_case_accents_language_or_abbreviation(
     )
 
 
+@pytest.mark.parametrize("written", ["Wizara ya Fedha", "Ministry of Finance", "MoF", "WF"])
+def test_near_misses_offer_the_institution_they_may_mean(written: str) -> None:
+    data = csv_bytes([["Jina", "Taasisi"], ["Asha Juma", written]])
+    (problem,) = read_registrations(data, event=EVENT).problems
+    assert problem.en.startswith(
+        f"unknown institution {written!r}; did you mean 'Wizara ya Fedha na Mipango'"
+    )
+
+
 def test_an_ambiguous_abbreviation_lists_what_it_could_be() -> None:
     # "Wizara ya Madini" and "Wizara ya Maji" are both "WM".
     found = read_registrations(csv_bytes([["Jina", "Taasisi"], ["Asha", "W.M."]]), event=EVENT)

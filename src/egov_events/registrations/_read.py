@@ -199,8 +199,15 @@ class _Names:
         close: list[str] = []
         if self.suggested < MAX_SUGGESTED and len(value) <= 200:
             self.suggested += 1
-            keys = difflib.get_close_matches(fold(value), self.exact, n=3, cutoff=0.75)
-            close = sorted({self.shown[i] for k in keys for i in self.exact[k]})
+            key = fold(value)
+            every = {**self.weak, **self.exact}
+            # A name cut short ("Wizara ya Fedha", "Ministry of Finance") first, then
+            # the closest names, abbreviations and initials, closest first.
+            keys = [k for k in self.exact if k.startswith(f"{key} ")][:3]
+            keys += difflib.get_close_matches(key, self.exact, n=3, cutoff=0.75)
+            keys += difflib.get_close_matches(key.replace(" ", ""), self.weak, n=3, cutoff=0.75)
+            shown = (self.shown[i] for k in keys for i in sorted(every[k]))
+            close = list(dict.fromkeys(shown))
         if close:
             names = ", ".join(repr(n) for n in close[:3])
             return {"hint_sw": f"je, ulimaanisha {names}?", "hint_en": f"did you mean {names}?"}
