@@ -6,6 +6,7 @@ import contextlib
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 
 import attrs
@@ -520,3 +521,18 @@ def test_a_damaged_workbook_is_a_validation_error(data: st.DataObject) -> None:
         damaged[flip] ^= 0xFF
     with contextlib.suppress(ee.ValidationError):
         read_registrations(io.BytesIO(bytes(damaged)), event=EVENT)
+
+
+def test_csv_needs_neither_openpyxl_nor_phonenumbers_unless_there_are_phones(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    monkeypatch.setitem(sys.modules, "phonenumbers", None)
+    data = csv_bytes([["Jina", "Taasisi", "Simu"], ["Asha Juma", "eGA", ""]])
+    assert 1 == len(read_registrations(data, event=EVENT).rows)
+    with pytest.raises(ModuleNotFoundError, match=r"pip install 'egov-events\[phone\]'"):
+        read_registrations(
+            csv_bytes([["Jina", "Taasisi", "Simu"], ["A", "eGA", "0712"]]), event=EVENT
+        )
+    with pytest.raises(ModuleNotFoundError, match=r"pip install 'egov-events\[excel\]'"):
+        read("merged-header.xlsx")

@@ -258,7 +258,7 @@ class _Phones:
     def __init__(self) -> None:
         try:
             import phonenumbers  # noqa: PLC0415 (the phone extra)
-        except ModuleNotFoundError as exc:  # pragma: no cover (the tests install it)
+        except ModuleNotFoundError as exc:
             msg = "reading phone numbers needs phonenumbers: pip install 'egov-events[phone]'"
             raise ModuleNotFoundError(msg) from exc
         self.pn = phonenumbers
@@ -810,6 +810,9 @@ def read_registrations(
         ValidationError: the file cannot be read as a table, or no header row
             names the required columns ("Jina"/"Name" and "Taasisi"/"Institution").
         OSError: the file cannot be opened.
+        ModuleNotFoundError: the file is XLSX and openpyxl is not installed
+            (the ``excel`` extra), or has phone numbers and phonenumbers is
+            not (the ``phone`` extra).
 
     """
     language(lang)

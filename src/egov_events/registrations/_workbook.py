@@ -78,7 +78,7 @@ def _t(key: str, lang: str) -> str:
 def _openpyxl() -> Any:
     try:
         import openpyxl  # noqa: PLC0415 (the excel extra)
-    except ModuleNotFoundError as exc:  # pragma: no cover (the tests install it)
+    except ModuleNotFoundError as exc:
         msg = "writing XLSX needs openpyxl: pip install 'egov-events[excel]'"
         raise ModuleNotFoundError(msg) from exc
     return openpyxl
