@@ -283,8 +283,8 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from egov_events.registrations import read_registrations  # noqa: PLC0415
-    from egov_events.serialization import dumps  # noqa: PLC0415
+    from egov_events.registrations import read_registrations  # noqa: PLC0415 (lazy)
+    from egov_events.serialization import dumps  # noqa: PLC0415 (lazy: cattrs)
 
     messages = _MESSAGES[args.lang]
     event = _load(args.file)
@@ -335,7 +335,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_workbook(args: argparse.Namespace) -> int:
-    from egov_events.registrations import (  # noqa: PLC0415 (openpyxl only when asked for)
+    from egov_events.registrations import (  # noqa: PLC0415 (lazy: openpyxl only when asked for)
         write_registrations_template,
         write_workbook,
     )

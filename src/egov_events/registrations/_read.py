@@ -13,17 +13,11 @@ from typing import IO, Any, Final, Literal
 
 import attrs
 
-from egov_events import vocabulary
+from egov_events import enum_names
+from egov_events.enums import OrganizationKind, RegistrationStatus
 from egov_events.errors import Problem, ValidationError
 from egov_events.locale import LANGUAGES, format_date, language, parse_date
-from egov_events.model import (
-    Event,
-    Organization,
-    OrganizationKind,
-    Participant,
-    Person,
-    RegistrationStatus,
-)
+from egov_events.model import Event, Organization, Participant, Person
 from egov_events.registrations._columns import BY_FIELD, COLUMNS, HEADERS, REQUIRED, fold
 from egov_events.registrations._problems import KEYS, RowProblem, message
 from egov_events.registrations._tables import Row, Table, as_text, read_table
@@ -224,10 +218,10 @@ class _Names:
 
 
 def _enum_names(members: Iterable[enum.Enum], lang: str) -> tuple[dict[str, str], _Names]:
-    shown = {str(m.value): vocabulary.name(m, lang) for m in members}
+    shown = {str(m.value): enum_names.name(m, lang) for m in members}
     names = _Names(("thamani zinazokubalika", "the values"), shown)
     for m in members:
-        names.add(str(m.value), (str(m.value), vocabulary.name(m, "sw"), vocabulary.name(m, "en")))
+        names.add(str(m.value), (str(m.value), enum_names.name(m, "sw"), enum_names.name(m, "en")))
     return shown, names
 
 
@@ -257,7 +251,7 @@ class _Phones:
 
     def __init__(self) -> None:
         try:
-            import phonenumbers  # noqa: PLC0415 (the phone extra)
+            import phonenumbers  # noqa: PLC0415 (optional: the phone extra)
         except ModuleNotFoundError as exc:
             msg = "reading phone numbers needs phonenumbers: pip install 'egov-events[phone]'"
             raise ModuleNotFoundError(msg) from exc

@@ -118,7 +118,7 @@ def _csv_rows(text: str, delimiter: str) -> Iterator[Row]:
 
 def _xlsx(source: IO[bytes], sheet: str | None) -> Table:
     try:
-        import openpyxl  # noqa: PLC0415 (the excel extra)
+        import openpyxl  # noqa: PLC0415 (optional: the excel extra)
     except ModuleNotFoundError as exc:
         msg = "reading XLSX needs openpyxl: pip install 'egov-events[excel]'"
         raise ModuleNotFoundError(msg) from exc

@@ -16,9 +16,10 @@ from datetime import UTC, date
 from pathlib import Path
 from typing import IO, Any
 
-from egov_events import vocabulary
+from egov_events import enum_names
+from egov_events.enums import OrganizationKind
 from egov_events.locale import format_date, language
-from egov_events.model import Event, OrganizationKind
+from egov_events.model import Event
 from egov_events.registrations._columns import header
 from egov_events.submissions import CallForSubmissions, SubmissionState, rank_key, scores
 from egov_events.submissions import format_score as _score
@@ -77,7 +78,7 @@ def _t(key: str, lang: str) -> str:
 
 def _openpyxl() -> Any:
     try:
-        import openpyxl  # noqa: PLC0415 (the excel extra)
+        import openpyxl  # noqa: PLC0415 (optional: the excel extra)
     except ModuleNotFoundError as exc:
         msg = "writing XLSX needs openpyxl: pip install 'egov-events[excel]'"
         raise ModuleNotFoundError(msg) from exc
@@ -140,7 +141,7 @@ def _participants(event: Event, lang: str) -> list[list[object]]:
                 "; ".join(
                     groups[g].name.get(lang) for g in sorted(part.groups, key=order.__getitem__)
                 ),
-                vocabulary.name(part.status, lang),
+                enum_names.name(part.status, lang),
                 _days(part.days_attended, lang),
                 part.region,
             ]
@@ -169,9 +170,9 @@ def _submissions(ws: Any, event: Event, call: CallForSubmissions, lang: str) -> 
                 rank,
                 sub.id,
                 sub.title.get(lang),
-                vocabulary.name(sub.kind, lang),
+                enum_names.name(sub.kind, lang),
                 orgs[sub.organization].name.get(lang),
-                vocabulary.name(sub.state, lang),
+                enum_names.name(sub.state, lang),
                 float(_score(summary.weighted_mean)) if summary.weighted_mean is not None else None,
                 summary.count,
                 *(float(_score(mean)) for _, mean in summary.criteria),
@@ -218,7 +219,7 @@ class _FixedTimeZip(zipfile.ZipFile):
 
 
 def _save(book: Any, event: Event, path: str | Path | IO[bytes]) -> None:
-    from openpyxl.writer.excel import ExcelWriter  # noqa: PLC0415
+    from openpyxl.writer.excel import ExcelWriter  # noqa: PLC0415 (optional: the excel extra)
 
     when = event.updated.astimezone(UTC).timetuple()[:6]
     buffer = io.BytesIO()
@@ -283,10 +284,10 @@ def write_workbook(event: Event, path: str | Path | IO[bytes], *, lang: str = "s
                 start.strftime("%H:%M"),
                 end.strftime("%H:%M"),
                 s.title.get(code),
-                vocabulary.name(s.kind, code),
+                enum_names.name(s.kind, code),
                 rooms[s.room].name.get(code) if s.room in rooms else None,
                 "; ".join(sorted(groups[g].name.get(code) for g in s.groups)) or _t("all", code),
-                vocabulary.name(s.status, code),
+                enum_names.name(s.status, code),
             ]
         )
     _table(
@@ -333,7 +334,7 @@ def write_registrations_template(
         "groups": [g.name.get(code) for g in event.groups],
         "roles": [r.name.get(code) for r in event.roles],
         "institution": sorted(o.name.get(code) for o in event.organizations),
-        "institution_kind": [vocabulary.name(k, code) for k in OrganizationKind],
+        "institution_kind": [enum_names.name(k, code) for k in OrganizationKind],
     }
     letter = openpyxl.utils.get_column_letter
     for i, (field, values) in enumerate(columns.items(), start=1):
