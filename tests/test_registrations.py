@@ -536,3 +536,15 @@ def test_csv_needs_neither_openpyxl_nor_phonenumbers_unless_there_are_phones(
         )
     with pytest.raises(ModuleNotFoundError, match=r"pip install 'egov-events\[excel\]'"):
         read("merged-header.xlsx")
+
+
+def test_errors_about_the_whole_file_and_the_rows_read_in_swahili_too() -> None:
+    data = csv_bytes([["Jina", "Kundi"], ["Asha", "x"]])
+    with pytest.raises(ee.ValidationError) as info:
+        read_registrations(data, event=EVENT)
+    assert info.value.messages("sw")[0].startswith(
+        'hakuna mstari wa vichwa wenye safu "Jina" / "Name", "Taasisi" / "Institution"'
+    )
+    with pytest.raises(ee.ValidationError) as info:
+        read("typos-duplicates.csv").apply(EVENT)
+    assert 'mstari 3, safu "Jina": jina halijajazwa @ $' == info.value.messages("sw")[0]

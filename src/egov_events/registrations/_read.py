@@ -119,13 +119,15 @@ class Registrations:
         The new event is checked by the model like any other.
 
         Raises:
-            ValidationError: a row has a problem (each one listed, in
-                English, ``row N, column "X": ...``), or the new event
-                breaks a rule of the model.
+            ValidationError: a row has a problem (each one listed,
+                ``row N, column "X": ...``; ``messages("sw")`` gives them in
+                Swahili), or the new event breaks a rule of the model.
 
         """
         if self.problems and not valid_only:
-            raise ValidationError(Problem((), p.render("en")) for p in self.problems)
+            raise ValidationError(
+                Problem((), p.render("en"), sw=p.render("sw")) for p in self.problems
+            )
         replace = {r.participant.id: r for r in self.replaced}
         replaced_people = {r.person.id: r.person for r in self.replaced}
         participants = [
@@ -357,7 +359,8 @@ class _Reader:
             if name not in BY_FIELD:
                 known = ", ".join(c.field for c in COLUMNS)
                 msg = f"columns: no field {name!r}; the fields are {known}"
-                raise ValidationError([Problem(("columns", name), msg)])
+                sw = f"columns: hakuna sehemu {name!r}; sehemu ni {known}"
+                raise ValidationError([Problem(("columns", name), msg, sw=sw)])
             overrides[fold(text)] = name
         best: tuple[int, list[str]] = (-1, [])
         for number, cells in rows:
@@ -383,17 +386,15 @@ class _Reader:
                 break
         found_text = ", ".join(f'"{t}"' for t in best[1]) or "-"
         required = ", ".join(f'"{BY_FIELD[f].sw}" / "{BY_FIELD[f].en}"' for f in REQUIRED)
-        if language(self.lang) == "sw":
-            msg = (
-                f"hakuna mstari wa vichwa wenye safu {required} katika mistari "
-                f"{HEADER_ROWS} ya kwanza; safu zilizopo: {found_text} (tumia columns=)"
-            )
-        else:
-            msg = (
-                f"no header row with the columns {required} in the first {HEADER_ROWS} rows; "
-                f"the columns found: {found_text} (map them with columns=)"
-            )
-        raise ValidationError([Problem((), msg)])
+        sw = (
+            f"hakuna mstari wa vichwa wenye safu {required} katika mistari "
+            f"{HEADER_ROWS} ya kwanza; safu zilizopo: {found_text} (tumia columns=)"
+        )
+        msg = (
+            f"no header row with the columns {required} in the first {HEADER_ROWS} rows; "
+            f"the columns found: {found_text} (map them with columns=)"
+        )
+        raise ValidationError([Problem((), msg, sw=sw)])
 
     # -- cells ---------------------------------------------------------------
 
@@ -796,8 +797,8 @@ def read_registrations(
             new organization (kind from the "Aina ya taasisi" column, else
             ``other``) instead of a problem.
         lang: the language of the list (``"sw"`` or ``"en"``): new
-            institutions' names and positions are in it, dates are read in it
-            first, and errors about the file as a whole are written in it.
+            institutions' names and positions are in it, and dates are read
+            in it first.
         delimiter: the CSV delimiter, instead of sniffing it.
 
     Raises:

@@ -54,8 +54,8 @@ class Table:
     """The XLSX sheet read."""
 
 
-def _error(message: str) -> ValidationError:
-    return ValidationError([Problem((), message)])
+def _error(message: str, sw: str) -> ValidationError:
+    return ValidationError([Problem((), message, sw=sw)])
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -86,11 +86,16 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode(encoding), encoding
     except UnicodeDecodeError as exc:
+        byte = f"0x{data[exc.start]:02x}"
         msg = (
-            f"the file is not UTF-8, UTF-16 or Windows-1252 text: byte 0x{data[exc.start]:02x} "
+            f"the file is not UTF-8, UTF-16 or Windows-1252 text: byte {byte} "
             f"at offset {exc.start} is not {encoding} (save it as 'CSV UTF-8')"
         )
-        raise _error(msg) from None
+        sw = (
+            f"faili si maandishi ya UTF-8, UTF-16 wala Windows-1252: baiti {byte} "
+            f"kwenye nafasi {exc.start} si {encoding} (lihifadhi kama 'CSV UTF-8')"
+        )
+        raise _error(msg, sw) from None
 
 
 def _sniff(text: str) -> str:
@@ -113,7 +118,7 @@ def _csv_rows(text: str, delimiter: str) -> Iterator[Row]:
             yield number, tuple(cells)
     except csv.Error as exc:
         msg = f"row {reader.line_num}: the CSV cannot be read: {exc}"
-        raise _error(msg) from None
+        raise _error(msg, f"mstari {reader.line_num}: CSV haisomeki: {exc}") from None
 
 
 def _xlsx(source: IO[bytes], sheet: str | None) -> Table:
@@ -125,8 +130,9 @@ def _xlsx(source: IO[bytes], sheet: str | None) -> Table:
     try:
         book = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except Exception as exc:  # whatever a damaged archive makes openpyxl raise
-        msg = f"the file is not a readable XLSX workbook: {type(exc).__name__}: {exc}"
-        raise _error(msg) from None
+        why = f"{type(exc).__name__}: {exc}"
+        msg = f"the file is not a readable XLSX workbook: {why}"
+        raise _error(msg, f"faili si kitabu cha XLSX kinachosomeka: {why}") from None
     if sheet is None:
         chosen = book.worksheets[0]
     elif sheet in book.sheetnames:
@@ -134,14 +140,15 @@ def _xlsx(source: IO[bytes], sheet: str | None) -> Table:
     else:
         names = ", ".join(repr(n) for n in book.sheetnames)
         msg = f"no sheet named {sheet!r}; the workbook has {names}"
-        raise _error(msg)
+        raise _error(msg, f"hakuna karatasi iitwayo {sheet!r}; kitabu kina {names}")
 
     def rows() -> Iterator[Row]:
         try:
             yield from enumerate(chosen.iter_rows(values_only=True), start=1)
         except Exception as exc:  # a damaged sheet, found while reading it
-            msg = f"the sheet {chosen.title!r} cannot be read: {type(exc).__name__}: {exc}"
-            raise _error(msg) from None
+            why = f"{type(exc).__name__}: {exc}"
+            msg = f"the sheet {chosen.title!r} cannot be read: {why}"
+            raise _error(msg, f"karatasi {chosen.title!r} haisomeki: {why}") from None
         finally:
             book.close()
 
@@ -167,8 +174,8 @@ def read_table(
     else:
         data = source.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        msg = f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB"
-        raise _error(msg)
+        mib = MAX_BYTES // (1024 * 1024)
+        raise _error(f"the file is larger than {mib} MiB", f"faili ni kubwa kuliko MiB {mib}")
     if data.startswith(_XLSX_MAGIC):
         return _xlsx(io.BytesIO(data), sheet)
     text, encoding = decode(data)
