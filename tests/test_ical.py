@@ -28,7 +28,6 @@ from icalendar import Calendar, Timezone
 
 import egov_events as ee
 from egov_events import ical
-from egov_events.ical import _common, _itip
 from egov_events.ical._itip import group_days
 from egov_events.model import (
     Document,
@@ -241,8 +240,7 @@ def test_statuses_follow_the_session_and_the_event(event: Event) -> None:
 
 
 def test_a_vtimezone_is_built_once_per_zone(event: Event, monkeypatch: pytest.MonkeyPatch) -> None:
-    _common.vtimezone.cache_clear()
-    _itip._zone.cache_clear()
+    ee.clear_caches()
     built: list[str] = []
     from_tzid = Timezone.from_tzid
 
@@ -259,9 +257,20 @@ def test_a_vtimezone_is_built_once_per_zone(event: Event, monkeypatch: pytest.Mo
                 cal.to_ical()
                 cal.walk()
     assert ["Africa/Dar_es_Salaam"] == built
-    info = _common.vtimezone.cache_info()
-    assert (1, 1) == (info.misses, info.currsize)
-    assert (1, 1) == (_itip._zone.cache_info().misses, _itip._zone.cache_info().currsize)
+    ee.clear_caches()
+    ical.calendar(event).to_ical()
+    assert ["Africa/Dar_es_Salaam"] * 2 == built
+
+
+def test_no_two_calendars_share_a_vtimezone(event: Event) -> None:
+    first, second = ical.calendar(event), ical.calendar(event)
+    (zone,) = first.walk("VTIMEZONE")
+    assert zone is not second.walk("VTIMEZONE")[0]
+    before = second.to_ical()
+    zone.add("X-CHANGED", "ndiyo")
+    assert b"X-CHANGED" in first.to_ical()
+    assert before == second.to_ical()
+    assert before == ical.calendar(event).to_ical()
 
 
 def test_other_zones_get_their_own_vtimezone(event: Event) -> None:

@@ -1,12 +1,12 @@
-"""Invitations write the bytes saved for their group and still behave as calendars of their own.
+"""Invitations are plain calendars of their own; the bulk writer gives their exact bytes.
 
-:func:`egov_events.ical.invitations` writes what does not depend on the
-participant once per event, group and language, and each calendar's
-``to_ical()`` reuses those bytes until something reaches for its VTIMEZONE
-or VEVENTs; then they are built as components of that calendar alone.
-These tests hold it to what a user relies on: the bytes are what icalendar
-writes for the components the calendar holds, and changing one calendar
-changes its own output and nothing else.
+:func:`egov_events.ical.invitations` returns ordinary
+:class:`icalendar.Calendar` objects: changing one changes its own output and
+nothing else. The bulk writer behind :func:`~egov_events.ical.invitation_emails`
+(and ``send_emails`` and the command line) writes what a group's members
+share once; these tests prove its bytes are what ``to_ical()`` gives, for
+every participant of the bundled workshop, the golden file and generated
+events.
 """
 
 from __future__ import annotations
@@ -15,16 +15,19 @@ import copy
 import pickle
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
 from icalendar import Alarm, Calendar
 
 import egov_events as ee
 from egov_events import ical
-from egov_events.ical import _common
+from egov_events.ical import _bulk, _common
 from egov_events.model import Event, EventStatus, SessionStatus
+from tests import strategies
 
 
 @pytest.fixture(scope="module")
@@ -146,3 +149,73 @@ def test_a_vtimezone_is_copied_for_each_invitation_not_shared(event: Event) -> N
     assert len({id(zone) for zone in zones}) == len(zones)
     assert all(zone is not _common.vtimezone("Africa/Dar_es_Salaam") for zone in zones)
     assert all(zone == zones[0] for zone in zones)
+
+
+def test_invitations_are_plain_icalendar_calendars(event: Event) -> None:
+    assert [Calendar, Calendar] == [type(cal) for cal in ical.invitations(event, "p-0001")]
+
+
+def _written(event: Event, pid: str, lang: str) -> list[tuple[str, bytes]] | str:
+    """The bulk writer's bytes by group, or the error it raised."""
+    try:
+        found = _bulk.invitation_bytes(event, event.participant(pid), lang)
+    except ValueError as exc:
+        return str(exc)
+    return [(group.id, data) for group, data in found]
+
+
+def _expected(event: Event, pid: str, lang: str) -> list[tuple[str, bytes]] | str:
+    """What ``to_ical()`` of each of the participant's invitations gives, or the error."""
+    try:
+        calendars = ical.invitations(event, pid, lang=lang)
+    except ValueError as exc:
+        return str(exc)
+    groups = [str(cal.events[0]["UID"]).split("+")[1].split("@")[0] for cal in calendars]
+    return [(g, cal.to_ical()) for g, cal in zip(groups, calendars, strict=True)]
+
+
+@pytest.mark.parametrize("lang", ["sw", "en"])
+def test_the_bulk_writer_writes_what_to_ical_writes_for_every_participant(
+    event: Event, lang: str
+) -> None:
+    for p in event.participants:
+        assert _expected(event, p.id, lang) == _written(event, p.id, lang)
+    for changed in _variants(event)[1:]:
+        for p in changed.participants[::37]:
+            assert _expected(changed, p.id, lang) == _written(changed, p.id, lang)
+
+
+def test_the_bulk_writer_writes_the_golden_invitation(event: Event) -> None:
+    golden = (
+        Path(__file__).with_name("golden") / "kikao-kazi-2019-p-0001-group-1.ics"
+    ).read_bytes()
+    assert ("group-1", golden) == _written(event, "p-0001", "sw")[0]
+
+
+def _reachable(event: Event) -> Event:
+    """*event* with an address for everyone and every group meeting every day: invitations."""
+    return attrs.evolve(
+        event,
+        organizations=tuple(
+            attrs.evolve(o, email=f"{o.id}@example.org") for o in event.organizations
+        ),
+        people=tuple(attrs.evolve(p, email=f"{p.id}@example.org") for p in event.people),
+        groups=tuple(attrs.evolve(g, days=event.days) for g in event.groups),
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(strategies.events())
+def test_the_bulk_writer_writes_what_to_ical_writes_for_generated_events(generated: Event) -> None:
+    event = _reachable(generated)
+    for lang in ("sw", "en"):
+        for p in event.participants:
+            assert _expected(event, p.id, lang) == _written(event, p.id, lang)
+
+
+def test_the_bulk_writer_keeps_its_parts_with_the_event(event: Event) -> None:
+    changed = attrs.evolve(event, revision=event.revision + 2)
+    first = _written(changed, "p-0001", "sw")
+    again = _written(changed, "p-0001", "sw")
+    assert first == again
+    assert first != _written(event, "p-0001", "sw")  # another event, its own parts

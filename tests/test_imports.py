@@ -111,8 +111,8 @@ PUBLIC = {
         "EventStatus", "LocalizedText", "Organization", "OrganizationKind", "Participant",
         "ParticipantGroup", "Person", "Problem", "RegistrationStatus", "Review", "Role", "Room",
         "Session", "SessionKind", "SessionStatus", "Sponsor", "StateChange", "Submission",
-        "SubmissionKind", "SubmissionState", "ValidationError", "Venue", "__version__", "dump",
-        "dumps", "examples", "json_schema", "load", "loads",
+        "SubmissionKind", "SubmissionState", "ValidationError", "Venue", "__version__",
+        "clear_caches", "dump", "dumps", "examples", "json_schema", "load", "loads",
     ],
     "egov_events.rules": [
         "All", "Any", "AttributeIn", "Explanation", "ExplanationNode", "HasRole", "InGroup", "Not",

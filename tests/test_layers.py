@@ -25,7 +25,9 @@ NAMES = ("data", "model", "behaviour", "edges", "top")
 
 LAYERS: dict[str, int] = {
     # data: plain values and their vocabularies; no model, no behaviour.
+    "egov_events._caches": DATA,
     "egov_events._checks": DATA,
+    "egov_events._collector": DATA,
     "egov_events._fields": DATA,
     "egov_events._files": DATA,
     "egov_events._lazy": DATA,

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -25,7 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import egov_events as ee
-from egov_events import _checks, _fields, text
+from egov_events import _fields, text
 from egov_events.model import Participant, RegistrationStatus
 from egov_events.serialization import _converter, _json, from_document, to_document
 from egov_events.submissions import Review, StateChange, SubmissionState
@@ -57,17 +56,6 @@ moments = st.one_of(
     st.dates(),
     st.text(max_size=2),
 )
-
-
-@pytest.fixture(autouse=True)
-def _forget_known_values() -> Iterator[None]:
-    """Each test starts and ends with empty caches of well-formed values."""
-    caches = (_checks._known_ids, _checks._known_id_sets, _checks._known_date_sets)
-    for cache in caches:
-        cache.clear()
-    yield
-    for cache in caches:
-        cache.clear()
 
 
 def field_problems(obj: object) -> ee.errors.Problems:
@@ -167,19 +155,6 @@ def test_the_bundled_participants_take_the_quick_path() -> None:
     reviews = [r for call in event.calls for s in call.submissions for r in s.reviews]
     assert reviews
     assert all(_fields.looks_valid(r) for r in reviews)
-
-
-def test_the_caches_of_well_formed_values_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_checks, "_KNOWN_LIMIT", 3)
-    caches = (_checks._known_ids, _checks._known_id_sets, _checks._known_date_sets)
-    for i in range(10):
-        assert _checks.is_id(f"id-{i}")
-        assert _checks.are_ids(frozenset({f"id-{i}"}))
-        assert _checks.are_dates(frozenset({date(2019, 1, 1) + timedelta(days=i)}))
-        assert [True] * 3 == [0 < len(cache) <= 3 for cache in caches]
-    assert not _checks.is_id("-id")
-    assert not _checks.are_ids(frozenset({"id-1", "bad id"}))
-    assert not _checks.are_dates(frozenset({datetime(2019, 1, 30, tzinfo=EAT)}))
 
 
 def test_a_bad_participant_is_refused_after_a_good_one_with_equal_values() -> None:
@@ -290,7 +265,8 @@ def test_the_collector_is_paused_while_an_event_is_read() -> None:
 def test_equal_datetimes_are_written_each_in_its_own_zone_and_fold(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    write = _converter.make_converter().get_unstructure_hook(datetime)
+    converter = _converter.make_converter()
+    write = converter.get_unstructure_hook(datetime)
     new_york = ZoneInfo("America/New_York")
     first, second = (datetime(2021, 11, 7, 1, 30, tzinfo=new_york, fold=f) for f in (0, 1))
     assert first == second  # one zone: equality ignores the fold
@@ -306,10 +282,10 @@ def test_equal_datetimes_are_written_each_in_its_own_zone_and_fold(
     for _ in range(2):  # the second time from the memo
         assert expected == [write(d) for d in (first, second, eat, london)]
     monkeypatch.setattr(_converter, "_MEMO_LIMIT", 2)
-    _converter._written_datetimes.clear()
+    converter.clear_memos()
     for _ in range(2):
         assert expected == [write(d) for d in (first, second, eat, london)]
-        assert len(_converter._written_datetimes) <= 2
+        assert len(converter.memos.written) <= 2
 
 
 @pytest.mark.parametrize("backend", ["json", *(["orjson"] if _json.ORJSON_INSTALLED else [])])
@@ -319,8 +295,7 @@ def test_a_document_written_straight_to_text_is_the_same_json(
     monkeypatch.setattr(_json, "backend", backend)
     converter = _converter.make_converter()
     event = ee.examples.kikao_kazi_2019()
-    with converter.writing():
-        shared = converter.to_document(event)
+    shared = converter.for_text.to_document(event)
     assert isinstance(shared["participants"][0]["groups"], tuple)
     assert shared["participants"][0]["groups"] is shared["participants"][1]["groups"]
     own = converter.to_document(event)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from egov_events._lazy import lazy_names
-
 # The models load with the package. JSON (the cattrs converter) and the
 # bundled example load on first use, so that ``import egov_events`` costs
 # little more than the models; icalendar, dateutil's parser, pandas and
 # polars load only in the modules that use them. Each public name is written
 # once: see egov_events._lazy.
+from egov_events._caches import clear_caches as clear_caches
+from egov_events._lazy import lazy_names
 from egov_events.errors import Problem as Problem
 from egov_events.errors import ValidationError as ValidationError
 from egov_events.model import Document as Document

@@ -26,46 +26,17 @@ MEDIA_TYPE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$
 Path = tuple[PathPart, ...]
 
 
-# Ids and sets of ids repeat across an event (roles, groups, organizations of
-# a hundred thousand participants): each is matched once and remembered, so
-# that checking a large event costs a lookup per value. Only values found
-# well-formed are kept, at most _KNOWN_LIMIT of each kind; a full cache starts
-# again empty.
-_KNOWN_LIMIT: Final = 1 << 16
-_known_ids: dict[str, None] = {}
-_known_id_sets: dict[frozenset[str], None] = {}
-_known_date_sets: dict[frozenset[date], None] = {}
-
-
-def _remember(known: dict[Any, None], value: Any) -> None:
-    if len(known) >= _KNOWN_LIMIT:
-        known.clear()
-    known[value] = None
-
-
 def is_id(value: object) -> bool:
     """Whether *value* is a well-formed identifier (a ``str``, not a subclass).
 
     >>> is_id("group-1"), is_id("-group"), is_id(1)
     (True, False, False)
     """
-    if type(value) is not str:
-        return False
-    if value in _known_ids:
-        return True
-    if ID_PATTERN.fullmatch(value):
-        _remember(_known_ids, value)
-        return True
-    return False
-
-
-def is_new_id(value: object) -> bool:
-    """:func:`is_id` for an object's own id, which is seen once and not remembered.
-
-    >>> is_new_id("p-0001"), is_new_id("p 0001")
-    (True, False)
-    """
     return type(value) is str and ID_PATTERN.fullmatch(value) is not None
+
+
+is_new_id = is_id
+""":func:`is_id` for an object's own id (the same check; the name says where it is used)."""
 
 
 def are_ids(values: object) -> bool:
@@ -74,14 +45,9 @@ def are_ids(values: object) -> bool:
     >>> are_ids(frozenset({"a", "b"})), are_ids(frozenset({"a", ""})), are_ids(["a"])
     (True, False, False)
     """
-    if type(values) is not frozenset:
-        return False
-    if values in _known_id_sets:
-        return True
-    if all(is_id(v) for v in values):
-        _remember(_known_id_sets, values)
-        return True
-    return False
+    return type(values) is frozenset and all(
+        type(v) is str and ID_PATTERN.fullmatch(v) is not None for v in values
+    )
 
 
 def are_dates(values: object) -> bool:
@@ -91,14 +57,7 @@ def are_dates(values: object) -> bool:
     >>> are_dates(frozenset({date(2019, 1, 30)})), are_dates(frozenset({datetime(2019, 1, 30)}))
     (True, False)
     """
-    if type(values) is not frozenset:
-        return False
-    if values in _known_date_sets:
-        return True
-    if all(type(v) is date for v in values):
-        _remember(_known_date_sets, values)
-        return True
-    return False
+    return type(values) is frozenset and all(type(v) is date for v in values)
 
 
 def is_text(value: object) -> bool:

@@ -46,6 +46,7 @@ __all__ = [
     "MONTH_NAMES",
     "RANGE_WORDS",
     "SWAHILI_PERIODS",
+    "clear_caches",
     "format_date",
     "format_date_range",
     "format_time",
@@ -274,6 +275,11 @@ class _Parts:
     weekday: int | None = None
     has_time: bool = False
     century_specified: bool = True
+
+
+def clear_caches() -> None:
+    """Forget the date parsers built so far, one per language (:func:`egov_events.clear_caches`)."""
+    _info_class.cache_clear()
 
 
 @cache

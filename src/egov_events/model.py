@@ -18,7 +18,7 @@ that the zone's *name* reaches calendars and JSON, not only its offset.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Any, Final, TypeVar, cast
@@ -489,6 +489,9 @@ class Session:
 
 _T = TypeVar("_T")
 
+DERIVED_LIMIT = 1024
+"""How many derived values (:meth:`Event.derived`) an event keeps at most."""
+
 
 def _sessions(value: Iterable[Session]) -> tuple[Session, ...]:
     return cast("tuple[Session, ...]", f.to_tuple(value))
@@ -691,6 +694,35 @@ class Event:
             "role": {r.id: r for r in self.roles},
             "call": {x.id: x for x in self.calls},
         }
+
+    @cached_property
+    def _derived(self) -> dict[Hashable, object]:
+        return {}
+
+    def derived(self, key: Hashable, build: Callable[[], _T]) -> _T:
+        """*build()*, computed once per *key* for this event and kept as long as the event lives.
+
+        The event is immutable, so what is computed from it stays true: the
+        rules module keeps each checked, planned and compiled rule here, the
+        iCalendar module the parts of invitations shared by a group. At most
+        :data:`DERIVED_LIMIT` values are kept; a full store starts again
+        empty. *key* says who computed what (``("rules.compile", ...)``).
+
+        >>> import egov_events as ee
+        >>> event = ee.examples.kikao_kazi_2019()
+        >>> event.derived(("doc", "answer"), lambda: 42), event.derived(("doc", "answer"), list)
+        (42, 42)
+        """
+        store = self._derived
+        try:
+            return store[key]  # type: ignore[return-value]
+        except KeyError:
+            pass
+        value = build()
+        if len(store) >= DERIVED_LIMIT:
+            store.clear()
+        store[key] = value
+        return value
 
     def session(self, session_id: str) -> Session:
         """The session with this id (``KeyError`` naming close ids otherwise)."""

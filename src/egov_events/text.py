@@ -34,6 +34,7 @@ __all__ = [
     "TAG_PATTERN",
     "LocalizedText",
     "check_language",
+    "clear_caches",
     "normalize_language_tag",
 ]
 
@@ -86,6 +87,11 @@ def check_language(problems: Problems, path: tuple[PathPart, ...], value: str | 
             f"lebo ya lugha {value!r} si sahihi: lebo ya BCP 47 kama 'sw', 'en' au 'sw-TZ' "
             "inatarajiwa",
         )
+
+
+def clear_caches() -> None:
+    """Forget the language tags normalized so far (:func:`egov_events.clear_caches`)."""
+    _normalize.cache_clear()
 
 
 def _malformed(tag: object) -> NoReturn:

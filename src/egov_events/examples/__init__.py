@@ -108,7 +108,7 @@ from pathlib import Path
 
 from egov_events.model import Event
 
-__all__ = ["KIKAO_KAZI_2019_JSON", "kikao_kazi_2019"]
+__all__ = ["KIKAO_KAZI_2019_JSON", "clear_caches", "kikao_kazi_2019"]
 
 KIKAO_KAZI_2019_JSON = Path(__file__).with_name("kikao_kazi_2019.json")
 """The bundled event as a JSON document (package data), for tools that read files.
@@ -116,6 +116,11 @@ KIKAO_KAZI_2019_JSON = Path(__file__).with_name("kikao_kazi_2019.json")
 It is written from :func:`egov_events.examples._kikao_kazi_2019.build` by
 ``python -m egov_events.examples --write``; a test checks the two agree.
 """
+
+
+def clear_caches() -> None:
+    """Forget the bundled event read so far (:func:`egov_events.clear_caches`)."""
+    kikao_kazi_2019.cache_clear()
 
 
 @functools.cache

@@ -60,6 +60,7 @@ __all__ = [
     "check_language",
     "choose",
     "clean",
+    "clear_caches",
     "feed_uid",
     "group_uid",
     "kind_name",
@@ -152,14 +153,27 @@ def parse_uid(uid: str) -> tuple[str, str, str] | None:
     return kind, rest, event_id
 
 
-@functools.cache
+@functools.lru_cache(maxsize=64)
+def _vtimezone(key: str) -> Timezone:
+    zone = Timezone.from_tzid(key)
+    zone.pop("COMMENT", None)
+    return zone
+
+
+def clear_caches() -> None:
+    """Forget the VTIMEZONE components built so far (:func:`egov_events.clear_caches`)."""
+    _vtimezone.cache_clear()
+
+
 def vtimezone(key: str) -> Timezone:
-    r"""The VTIMEZONE of the zone *key*, built once per process (RFC 5545 section 3.6.5).
+    r"""The VTIMEZONE of the zone *key* (RFC 5545 section 3.6.5), a new component at every call.
 
     It covers 1970 to 2038, icalendar's default range, which keeps local
     mean time offsets with seconds out; icalendar's COMMENT saying so is
-    left out, as clients show nothing of it. Calendars share the one
-    component: treat it as read-only.
+    left out, as clients show nothing of it. Building one from the zone
+    database is costly, so each zone is built once (at most 64 zones are
+    kept) and every call gets its own copy: a calendar never holds a
+    component that another calendar holds too.
 
     >>> print(vtimezone("Africa/Dar_es_Salaam").to_ical().decode().replace("\r\n", "\n"))
     BEGIN:VTIMEZONE
@@ -170,9 +184,7 @@ def vtimezone(key: str) -> Timezone:
     END:VTIMEZONE
     <BLANKLINE>
     """
-    zone = Timezone.from_tzid(key)
-    zone.pop("COMMENT", None)
-    return zone
+    return _vtimezone(key).copy(recursive=True)
 
 
 def parse(text: str) -> tuple[Calendar | None, str]:

@@ -27,17 +27,13 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
-from typing import TYPE_CHECKING
 
 import attrs
 
+from egov_events.ical._bulk import invitation_bytes
 from egov_events.ical._common import group_uid
-from egov_events.ical._itip import invitations_by_group
 from egov_events.locale import format_date, format_time, language
 from egov_events.model import Event, Participant, ParticipantGroup, Session
-
-if TYPE_CHECKING:
-    import icalendar
 
 __all__ = ["SendReport", "invitation_emails", "send_emails"]
 
@@ -137,7 +133,7 @@ def _message(
     event: Event,
     participant: Participant,
     group: ParticipantGroup,
-    calendar: icalendar.Calendar,
+    ics: bytes,
     *,
     lang: str,
     sender: str | None,
@@ -157,10 +153,8 @@ def _message(
             "pass sender='name@domain'"
         )
         raise ValueError(msg)
-    method = str(calendar.get("METHOD", "REQUEST")).upper()
-    ics = calendar.to_ical()
-    # The UID and SEQUENCE that invitations() writes, without walking the
-    # calendar: that would build the VEVENTs it writes from saved bytes.
+    method = "REQUEST"
+    # The UID and SEQUENCE that invitations() writes.
     uid, sequence = group_uid(event.id, group.id), event.revision
     digest = hashlib.sha256(f"{uid}\n{sequence}\n{person.email}".encode()).hexdigest()[:24]
 
@@ -230,8 +224,8 @@ def emails_by_group(
     code = language(lang)
     p = event.participant(participant)
     return [
-        (group, _message(event, p, group, calendar, lang=code, sender=sender))
-        for group, calendar in invitations_by_group(event, p, lang=code)
+        (group, _message(event, p, group, ics, lang=code, sender=sender))
+        for group, ics in invitation_bytes(event, p, code)
     ]
 
 

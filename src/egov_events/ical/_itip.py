@@ -26,13 +26,11 @@ needs a revision at least two above the one cancelled.
 
 from __future__ import annotations
 
-import functools
-import weakref
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, SupportsIndex
 
 import attrs
-from icalendar import Calendar, Component, Timezone, vCalAddress, vUri
+from icalendar import Calendar, Component, vCalAddress, vUri
 from icalendar import Event as VEvent
 
 from egov_events.ical import _common as k
@@ -108,7 +106,7 @@ def _organizer(event: Event, lang: str) -> vCalAddress:
     return address
 
 
-def _attendee(event: Event, participant: Participant, lang: str) -> vCalAddress:
+def attendee_address(event: Event, participant: Participant, lang: str) -> vCalAddress:
     """ATTENDEE (RFC 5545 section 3.8.4.1): the participant, a required individual."""
     person = event.person(participant.person)
     if person.email is None:
@@ -224,144 +222,31 @@ def _vevents(event: Event, group: ParticipantGroup, lang: str) -> list[VEvent] |
     return vevents
 
 
-def _line(component: Component, name: str, value: Any) -> bytes:
-    """One property as icalendar writes it: content line, parameters, escaping, folding, CRLF."""
-    line: bytes = component.content_line(name, value).to_ical()
-    return line + b"\r\n"
+def _groups(event: Event, participant: Participant) -> list[ParticipantGroup]:
+    return [g for g in event.groups if g.id in participant.groups]
 
 
-@attrs.frozen
-class _Plan:
-    """A group's VEVENTs less their attendee, written once per event, group and language.
+def invitation(
+    event: Event, group: ParticipantGroup, attendee: Callable[[], vCalAddress], lang: str
+) -> Calendar | None:
+    """The METHOD:REQUEST calendar of *group*; ``None``: nothing to invite to.
 
-    Each VEVENT is kept as icalendar wrote it, split at its ATTENDEE line:
-    the bytes before that line and the bytes after it (``END:VEVENT``
-    included). Only the ATTENDEE line depends on the participant.
+    *attendee* makes the ATTENDEE of each VEVENT (a new one for each, so
+    that changing one changes nothing else). It is the only part of the
+    calendar that depends on the participant:
+    the bulk writer (:mod:`egov_events.ical._bulk`) relies on that, and its
+    tests prove it byte for byte.
     """
-
-    vevents: tuple[tuple[bytes, bytes], ...]
-
-
-def _plan(event: Event, group: ParticipantGroup, lang: str) -> _Plan | None:
     vevents = _vevents(event, group, lang)
     if vevents is None:
         return None
-    placeholder = vCalAddress("mailto:attendee")
-    parts = []
+    cal = Calendar()
+    add_header(cal, "REQUEST")
+    cal.add_component(k.vtimezone(event.timezone.key))
     for ev in vevents:
-        ev["ATTENDEE"] = placeholder
-        items = ev.property_items()
-        at = next(i for i, (name, value) in enumerate(items) if value is placeholder)
-        lines = [_line(ev, name, value) for name, value in items]
-        parts.append((b"".join(lines[:at]), b"".join(lines[at + 1 :])))
-    return _Plan(vevents=tuple(parts))
-
-
-_PLANS: dict[int, tuple[weakref.ref[Event], dict[tuple[str, str], _Plan | None]]] = {}
-"""Plans by ``id(event)``, kept while the event lives (a weak reference says so)."""
-
-
-def _plans(event: Event) -> dict[tuple[str, str], _Plan | None]:
-    key = id(event)
-    entry = _PLANS.get(key)
-    if entry is not None and entry[0]() is event:
-        return entry[1]
-    plans: dict[tuple[str, str], _Plan | None] = {}
-    _PLANS[key] = (weakref.ref(event), plans)
-    weakref.finalize(event, _PLANS.pop, key, None)
-    return plans
-
-
-@functools.cache
-def _zone(key: str) -> tuple[Timezone, bytes]:
-    """A copy of the zone's VTIMEZONE that no calendar holds, and its bytes.
-
-    Invitations write the bytes and get copies of the component, so that
-    what they write is what they hold even if someone changes the VTIMEZONE
-    that feeds share (:func:`~._common.vtimezone`).
-    """
-    zone = k.vtimezone(key).copy(recursive=True)
-    return zone, zone.to_ical()
-
-
-@attrs.frozen
-class _Pending:
-    """What an invitation's VTIMEZONE and VEVENTs are until someone looks at them."""
-
-    plan: _Plan
-    zone: str
-    attendee: bytes
-    """The ATTENDEE line, as icalendar wrote it."""
-    event: Event
-    group: ParticipantGroup
-    participant: Participant
-    lang: str
-
-    def to_ical(self) -> bytes:
-        """The VTIMEZONE and the VEVENTs, as :meth:`build` would give them to icalendar."""
-        body = [_zone(self.zone)[1]]
-        for before, after in self.plan.vevents:
-            body += (before, self.attendee, after)
-        return b"".join(body)
-
-    def build(self) -> list[Component]:
-        """The VTIMEZONE and the VEVENTs as components, new and the calendar's own."""
-        vevents = _vevents(self.event, self.group, self.lang) or []  # not None: the plan exists
-        for ev in vevents:
-            ev["ATTENDEE"] = _attendee(self.event, self.participant, self.lang)
-        return [_zone(self.zone)[0].copy(recursive=True), *vevents]
-
-
-class _Invitation(Calendar):
-    """A METHOD:REQUEST calendar that writes its shared parts from saved bytes.
-
-    Its VTIMEZONE and VEVENTs are built the first time anything reaches for
-    them: :attr:`subcomponents` and everything that goes through it
-    (``walk()``, ``events``, ``add_component()``, comparing, copying,
-    pickling). Until then :meth:`to_ical` writes the calendar's own
-    properties through icalendar and the rest from the group's plan: the
-    same bytes, without serializing the same VEVENTs for every participant.
-    Once built, the calendar is an ordinary :class:`icalendar.Calendar`
-    whose components are its own, so changing them changes what it writes
-    and nothing else.
-    """
-
-    _pending: _Pending | None = None
-    _subcomponents: list[Component]
-
-    @property
-    def subcomponents(self) -> list[Component]:
-        pending = self._pending
-        if pending is not None:
-            self._subcomponents = pending.build()
-            self._pending = None
-        return self._subcomponents
-
-    @subcomponents.setter
-    def subcomponents(self, value: list[Component]) -> None:
-        self._pending = None
-        self._subcomponents = value
-
-    def defer(self, pending: _Pending) -> None:
-        """Build the VTIMEZONE and VEVENTs from *pending* when first needed."""
-        self._pending = pending
-
-    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
-        """Build the components first: copies and pickles hold them, never a plan."""
-        _ = self.subcomponents
-        return super().__reduce_ex__(protocol)
-
-    def to_ical(self, sorted: bool = True) -> bytes:
-        pending = self._pending
-        if pending is None or not sorted:
-            data: bytes = super().to_ical(sorted=sorted)
-            return data
-        lines = [_line(self, name, value) for name, value in self.property_items(recursive=False)]
-        return b"".join(lines[:-1]) + pending.to_ical() + lines[-1]
-
-
-def _groups(event: Event, participant: Participant) -> list[ParticipantGroup]:
-    return [g for g in event.groups if g.id in participant.groups]
+        ev["ATTENDEE"] = attendee()
+        cal.add_component(ev)
+    return cal
 
 
 def invitations_by_group(
@@ -372,33 +257,12 @@ def invitations_by_group(
     p = event.participant(participant)
     if event.status is EventStatus.CANCELLED or p.status is RegistrationStatus.WITHDRAWN:
         return []
-    plans = _plans(event)
-    address = _attendee(event, p, lang)
-    attendee: bytes | None = None
-    out: list[tuple[ParticipantGroup, Calendar]] = []
+    attendee_address(event, p, lang)  # raises if the participant has no address
+    out = []
     for group in _groups(event, p):
-        key = (group.id, lang)
-        if key not in plans:
-            plans[key] = _plan(event, group, lang)
-        plan = plans[key]
-        if plan is None:
-            continue
-        cal = _Invitation()
-        add_header(cal, "REQUEST")
-        if attendee is None:
-            attendee = _line(cal, "ATTENDEE", address)
-        cal.defer(
-            _Pending(
-                plan=plan,
-                zone=event.timezone.key,
-                attendee=attendee,
-                event=event,
-                group=group,
-                participant=p,
-                lang=lang,
-            )
-        )
-        out.append((group, cal))
+        cal = invitation(event, group, lambda: attendee_address(event, p, lang), lang)
+        if cal is not None:
+            out.append((group, cal))
     return out
 
 
@@ -417,11 +281,10 @@ def invitations(
     participant and a cancelled event get no invitations:
     :func:`cancellations` says what to send them.
 
-    What does not depend on the participant is written once per event,
-    group and language, and ``to_ical()`` reuses those bytes. Each calendar
-    returned is still its own: its VTIMEZONE and VEVENTs are built when
-    first reached (``walk()``, ``events``, ``subcomponents``), and changing
-    them changes that calendar's ``to_ical()`` and no other.
+    Each calendar is a plain :class:`icalendar.Calendar` with components of
+    its own: changing one changes that calendar and no other. (For many
+    participants at once, :func:`invitation_emails` writes what they share
+    once.)
 
     >>> from egov_events.examples import kikao_kazi_2019
     >>> event = kikao_kazi_2019()
@@ -486,7 +349,7 @@ def cancellations(
     p = event.participant(participant)
     whole = event.status is EventStatus.CANCELLED or p.status is RegistrationStatus.WITHDRAWN
     organizer = _organizer(event, lang)
-    attendee = _attendee(event, p, lang)
+    attendee = attendee_address(event, p, lang)
     out = []
     for group in _groups(event, p):
         days = group_days(event, group)

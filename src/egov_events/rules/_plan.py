@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import ast
 import builtins
-import weakref
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Final, Literal, TypeVar
 
@@ -83,31 +82,21 @@ class Op:
 Plan = Op | Lit
 
 
-# -- a small cache keyed by identity ------------------------------------------
-
-_CACHE: dict[tuple[str, int, int], tuple[weakref.ref[Rule], weakref.ref[Event], object]] = {}
-_CACHE_SIZE: Final = 512
+# -- what is computed once per rule and event --------------------------------
 
 
 def cached(kind: str, rule: Rule, event: Event, build: Callable[[], _T]) -> _T:
-    """*build()* for this rule and event, computed once while both are alive.
+    """*build()* for this rule and event, computed once while the event lives.
 
-    Rules and events are immutable, so a result stays valid; entries are
-    keyed by identity (hashing a whole event would cost more than the work).
+    Rules and events are immutable, so a result stays valid. It is kept by
+    the event (:meth:`~egov_events.Event.derived`), keyed by the rule's
+    identity (hashing a rule at every call would cost more than the lookup),
+    together with the rule: while it is kept, no other rule can have its id.
     """
-    key = (kind, id(rule), id(event))
-    entry = _CACHE.get(key)
-    if entry is not None and entry[0]() is rule and entry[1]() is event:
-        return entry[2]  # type: ignore[return-value]
-    value = build()
-    try:
-        refs = (weakref.ref(rule), weakref.ref(event))
-    except TypeError:  # not a rule or not an event: check() reports it, nothing to keep
-        return value
-    if len(_CACHE) >= _CACHE_SIZE:
-        _CACHE.clear()
-    _CACHE[key] = (*refs, value)
-    return value
+    kept: tuple[Rule, _T] = event.derived(
+        ("egov_events.rules", kind, id(rule)), lambda: (rule, build())
+    )
+    return kept[1]
 
 
 def ensure_valid(rule: Rule, event: Event) -> None:

@@ -67,6 +67,7 @@ import os
 from pathlib import Path
 from typing import Any, Final
 
+from egov_events._collector import COLLECTOR
 from egov_events._files import write_atomically
 from egov_events.errors import ValidationError
 from egov_events.model import Event
@@ -86,6 +87,7 @@ __all__ = [
     "EventConverter",
     "Migration",
     "ValidationError",
+    "clear_caches",
     "dump",
     "dumps",
     "from_document",
@@ -105,6 +107,11 @@ _CONVERTER: Final = make_converter()
 """The one converter, built at import: its rule classes are those of the library."""
 
 
+def clear_caches() -> None:
+    """Forget what the converter remembers between values (:func:`egov_events.clear_caches`)."""
+    _CONVERTER.clear_memos()
+
+
 def to_document(event: Event) -> dict[str, Any]:
     """The JSON document of *event* as plain Python values, before encoding.
 
@@ -112,7 +119,7 @@ def to_document(event: Event) -> dict[str, Any]:
     >>> list(doc)[:3], doc["updated"]
     (['schema_version', 'id', 'title'], '2019-01-02T10:00:00+03:00[Africa/Dar_es_Salaam]')
     """
-    with _json.collector_paused():
+    with COLLECTOR:
         return _CONVERTER.to_document(event)
 
 
@@ -131,7 +138,7 @@ def from_document(document: Any) -> Event:
         ValidationError: every problem found, each with its path.
 
     """
-    with _json.collector_paused():
+    with COLLECTOR:
         return _CONVERTER.from_document(document)
 
 
@@ -159,7 +166,7 @@ def loads(data: str | bytes | bytearray) -> Event:
         TypeError: *data* is neither text nor bytes.
 
     """
-    with _json.collector_paused():
+    with COLLECTOR:
         return _CONVERTER.from_document(_json.parse(data))
 
 
@@ -216,8 +223,8 @@ def dumps(event: Event, *, compact: bool = False) -> str:
     >>> loads(dumps(loads(_EXAMPLE), compact=True)) == loads(_EXAMPLE)
     True
     """
-    with _json.collector_paused(), _CONVERTER.writing():
-        return _json.encode_text(_CONVERTER.to_document(event), compact=compact)
+    with COLLECTOR:
+        return _json.encode_text(_CONVERTER.for_text.to_document(event), compact=compact)
 
 
 def dump(event: Event, path: str | os.PathLike[str], *, compact: bool = False) -> None:
@@ -239,8 +246,8 @@ def dump(event: Event, path: str | os.PathLike[str], *, compact: bool = False) -
         OSError: the file cannot be written.
 
     """
-    with _json.collector_paused(), _CONVERTER.writing():
-        data = _json.encode(_CONVERTER.to_document(event), compact=compact)
+    with COLLECTOR:
+        data = _json.encode(_CONVERTER.for_text.to_document(event), compact=compact)
     write_atomically(Path(path), data)
 
 

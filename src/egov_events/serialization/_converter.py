@@ -19,16 +19,13 @@ from __future__ import annotations
 
 import difflib
 import enum
-import functools
 import math
 import operator
 import re
 import types
 import typing
 import zoneinfo
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final, get_args, get_origin
 from zoneinfo import ZoneInfo
@@ -155,53 +152,7 @@ def _unstructure_float(value: float) -> float:
 # -- dates, times and zones ---------------------------------------------------
 
 _MEMO_LIMIT: Final = 1 << 14
-"""How many values each memo below keeps; a full memo starts again empty."""
-
-
-@functools.cache
-def _zone_names() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
-
-
-@functools.lru_cache(maxsize=1024)
-def _zone(key: str) -> ZoneInfo:
-    """The zone named *key*, or :class:`Invalid` naming a close one."""
-    if _ZONE_RE.fullmatch(key):
-        try:
-            return ZoneInfo(key)
-        except Exception:  # noqa: S110 (not found, a directory, unreadable)
-            pass
-    names = _zone_names()
-    close = sorted(n for n in names if n.lower() == key.lower())
-    close = close or difflib.get_close_matches(key, sorted(names), n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    raise Invalid(f"unknown time zone {_show(key)} (IANA time zone database){hint}")
-
-
-def _structure_zone(value: Any, _: Any) -> ZoneInfo:
-    if type(value) is not str:
-        raise Invalid(
-            f"expected a time zone name such as 'Africa/Dar_es_Salaam', got {describe(value)}"
-        )
-    return _zone(value)
-
-
-def _structure_date(value: Any, _: Any) -> date:
-    if type(value) is not str:
-        raise Invalid(f"expected a date such as '2019-01-30', got {describe(value)}")
-    return _parse_date(value)
-
-
-# Dates and times repeat across a document (days attended, session times):
-# parse each text once. Failures raise and are not cached.
-@functools.lru_cache(maxsize=4096)
-def _parse_date(value: str) -> date:
-    if not _DATE_RE.fullmatch(value):
-        raise Invalid(f"malformed date {_show(value)}: expected YYYY-MM-DD, e.g. '2019-01-30'")
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise Invalid(f"invalid date {_show(value)}: {exc}") from None
+"""How many values each memo of a converter keeps; a full memo starts again empty."""
 
 
 def _format_offset(offset: timedelta | None) -> str:
@@ -226,59 +177,6 @@ def _explain_datetime(value: str) -> str:
     return f"malformed datetime {_show(value)}: expected RFC 9557, e.g. {DATETIME_EXAMPLE!r}"
 
 
-def _structure_datetime(value: Any, _: Any) -> datetime:
-    if type(value) is not str:
-        raise Invalid(f"expected a datetime such as {DATETIME_EXAMPLE!r}, got {describe(value)}")
-    return _parse_datetime(value)
-
-
-@functools.lru_cache(maxsize=4096)
-def _parse_datetime(value: str) -> datetime:
-    match = _DATETIME.fullmatch(value)
-    if match is None:
-        raise Invalid(_explain_datetime(value))
-    wall, offset, key = match.groups()
-    zone = _zone(key)
-    try:
-        fixed = datetime.fromisoformat(wall + offset)
-        local = fixed.astimezone(zone)
-    except (ValueError, OverflowError) as exc:
-        raise Invalid(f"invalid datetime {_show(value)}: {exc}") from None
-    naive = fixed.replace(tzinfo=None)
-    if local.replace(tzinfo=None) == naive:
-        return local
-    # The offset disagrees with the zone: say what the zone has at that time.
-    candidates = [naive.replace(tzinfo=zone, fold=fold) for fold in (0, 1)]
-    if all(c.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive for c in candidates):
-        msg = f"{wall} does not exist in time zone {key}: the clocks skip it"
-    else:
-        offsets = dict.fromkeys(_format_offset(c.utcoffset()) for c in candidates)
-        msg = (
-            f"offset {offset} contradicts time zone {key}, which is at "
-            f"{' or '.join(offsets)} at {wall}"
-        )
-    raise Invalid(msg)
-
-
-# Datetimes repeat too (session times, review dates), and writing one with
-# its offset costs several times a lookup. The key holds the zone and the fold,
-# which equality between datetimes of one zone ignores.
-_written_datetimes: dict[tuple[datetime, object, int], str] = {}
-
-
-def _unstructure_datetime(value: datetime) -> str:
-    if type(value) is not datetime:
-        return _write_datetime(value)
-    key = (value, value.tzinfo, value.fold)
-    text = _written_datetimes.get(key)
-    if text is None:
-        text = _write_datetime(value)
-        if len(_written_datetimes) >= _MEMO_LIMIT:
-            _written_datetimes.clear()
-        _written_datetimes[key] = text
-    return text
-
-
 def _write_datetime(value: datetime) -> str:
     zone = value.tzinfo
     if not isinstance(zone, ZoneInfo):
@@ -295,23 +193,165 @@ def _unstructure_zone(value: ZoneInfo) -> str:
     return value.key
 
 
-# -- enums --------------------------------------------------------------------
+def _memos(conv: cattrs.Converter) -> Memos:
+    """The memos of *conv*, or new ones for a converter that has none."""
+    return conv.memos if isinstance(conv, EventConverter) else Memos()
 
 
-@functools.cache
-def _members(cls: type[enum.Enum]) -> dict[object, enum.Enum]:
-    return {member.value: member for member in cls}
+class Memos:
+    """What one converter remembers between values: zones, dates and datetimes read and written.
 
+    Dates, times and zones repeat across a document (days attended, session
+    times, review dates): each text is parsed once and each datetime written
+    once. Every memo holds at most :data:`_MEMO_LIMIT` values and starts
+    again empty when full; failures raise and are not remembered. The memos
+    belong to their converter (:attr:`EventConverter.memos`) and live as
+    long as it does.
+    """
 
-def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
-    member = _members(cls).get(value) if type(value) is str else None
-    if member is not None:
-        return member
-    values = [str(v) for v in _members(cls)]
-    if type(value) is not str:
-        listed = ", ".join(repr(v) for v in values)
-        raise Invalid(f"expected {cls.__name__} ({listed}), got {describe(value)}")
-    raise Invalid(f"unknown {cls.__name__} {_show(value)}: {_checks.suggest(value, values)}")
+    def __init__(self) -> None:
+        """Start empty."""
+        self.zones: dict[str, ZoneInfo] = {}
+        self.dates: dict[str, date] = {}
+        self.datetimes: dict[str, datetime] = {}
+        self.written: dict[tuple[datetime, object, int], str] = {}
+        self.members: dict[type[enum.Enum], dict[object, enum.Enum]] = {}
+        self.zone_names: frozenset[str] | None = None
+        self.others: list[dict[Any, Any]] = []
+
+    def new(self) -> dict[Any, Any]:
+        """A new memo for a hook of the converter, cleared with the others."""
+        memo: dict[Any, Any] = {}
+        self.others.append(memo)
+        return memo
+
+    def clear(self) -> None:
+        """Forget everything remembered."""
+        for memo in (self.zones, self.dates, self.datetimes, self.written, self.members):
+            memo.clear()
+        for memo in self.others:
+            memo.clear()
+        self.zone_names = None
+
+    @staticmethod
+    def _keep(memo: dict[Any, Any], key: Any, value: Any) -> None:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        memo[key] = value
+
+    def zone(self, key: str) -> ZoneInfo:
+        """The zone named *key*, or :class:`Invalid` naming a close one."""
+        zone = self.zones.get(key)
+        if zone is not None:
+            return zone
+        if _ZONE_RE.fullmatch(key):
+            try:
+                zone = ZoneInfo(key)
+            except Exception:  # noqa: S110 (not found, a directory, unreadable)
+                pass
+            else:
+                self._keep(self.zones, key, zone)
+                return zone
+        if self.zone_names is None:
+            self.zone_names = frozenset(zoneinfo.available_timezones())
+        names = self.zone_names
+        close = sorted(n for n in names if n.lower() == key.lower())
+        close = close or difflib.get_close_matches(key, sorted(names), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise Invalid(f"unknown time zone {_show(key)} (IANA time zone database){hint}")
+
+    def structure_zone(self, value: Any, _: Any) -> ZoneInfo:
+        """The structure hook of :class:`~zoneinfo.ZoneInfo`."""
+        if type(value) is not str:
+            raise Invalid(
+                f"expected a time zone name such as 'Africa/Dar_es_Salaam', got {describe(value)}"
+            )
+        return self.zone(value)
+
+    def structure_date(self, value: Any, _: Any) -> date:
+        """The structure hook of :class:`~datetime.date`."""
+        if type(value) is not str:
+            raise Invalid(f"expected a date such as '2019-01-30', got {describe(value)}")
+        found = self.dates.get(value)
+        if found is not None:
+            return found
+        if not _DATE_RE.fullmatch(value):
+            raise Invalid(f"malformed date {_show(value)}: expected YYYY-MM-DD, e.g. '2019-01-30'")
+        try:
+            found = date.fromisoformat(value)
+        except ValueError as exc:
+            raise Invalid(f"invalid date {_show(value)}: {exc}") from None
+        self._keep(self.dates, value, found)
+        return found
+
+    def structure_datetime(self, value: Any, _: Any) -> datetime:
+        """The structure hook of :class:`~datetime.datetime` (RFC 9557 text)."""
+        if type(value) is not str:
+            raise Invalid(
+                f"expected a datetime such as {DATETIME_EXAMPLE!r}, got {describe(value)}"
+            )
+        found = self.datetimes.get(value)
+        if found is None:
+            found = self._parse_datetime(value)
+            self._keep(self.datetimes, value, found)
+        return found
+
+    def _parse_datetime(self, value: str) -> datetime:
+        match = _DATETIME.fullmatch(value)
+        if match is None:
+            raise Invalid(_explain_datetime(value))
+        wall, offset, key = match.groups()
+        zone = self.zone(key)
+        try:
+            fixed = datetime.fromisoformat(wall + offset)
+            local = fixed.astimezone(zone)
+        except (ValueError, OverflowError) as exc:
+            raise Invalid(f"invalid datetime {_show(value)}: {exc}") from None
+        naive = fixed.replace(tzinfo=None)
+        if local.replace(tzinfo=None) == naive:
+            return local
+        # The offset disagrees with the zone: say what the zone has at that time.
+        candidates = [naive.replace(tzinfo=zone, fold=fold) for fold in (0, 1)]
+        if all(
+            c.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive for c in candidates
+        ):
+            msg = f"{wall} does not exist in time zone {key}: the clocks skip it"
+        else:
+            offsets = dict.fromkeys(_format_offset(c.utcoffset()) for c in candidates)
+            msg = (
+                f"offset {offset} contradicts time zone {key}, which is at "
+                f"{' or '.join(offsets)} at {wall}"
+            )
+        raise Invalid(msg)
+
+    def unstructure_datetime(self, value: datetime) -> str:
+        """The unstructure hook of :class:`~datetime.datetime`.
+
+        The memo's key holds the zone and the fold, which equality between
+        datetimes of one zone ignores.
+        """
+        if type(value) is not datetime:
+            return _write_datetime(value)
+        key = (value, value.tzinfo, value.fold)
+        text = self.written.get(key)
+        if text is None:
+            text = _write_datetime(value)
+            self._keep(self.written, key, text)
+        return text
+
+    def structure_enum(self, value: Any, cls: type[enum.Enum]) -> enum.Enum:
+        """The structure hook of every enumeration: its members by value."""
+        members = self.members.get(cls)
+        if members is None:
+            members = self.members[cls] = {member.value: member for member in cls}
+        member = members.get(value) if type(value) is str else None
+        if member is not None:
+            return member
+        values = [str(v) for v in members]
+        if type(value) is not str:
+            listed = ", ".join(repr(v) for v in values)
+            raise Invalid(f"expected {cls.__name__} ({listed}), got {describe(value)}")
+        raise Invalid(f"unknown {cls.__name__} {_show(value)}: {_checks.suggest(value, values)}")
 
 
 _unstructure_enum: Final = operator.attrgetter("_value_")
@@ -456,7 +496,7 @@ def _structure_frozenset_factory(t: Any, conv: cattrs.Converter) -> StructureHoo
     # with its set, and an equal list later gives the same set object. Only
     # lists of nothing but strings are remembered, and a string equals no
     # other JSON value, so a list holding anything else can never match one.
-    memo: dict[tuple[Any, ...], frozenset[Any]] = {}
+    memo: dict[tuple[Any, ...], frozenset[Any]] = _memos(conv).new()
 
     def structure_frozenset(value: Any, _: Any) -> frozenset[Any]:
         if type(value) is not list:
@@ -501,16 +541,14 @@ def _structure_frozenset_factory(t: Any, conv: cattrs.Converter) -> StructureHoo
     return structure_frozenset
 
 
-_straight_to_text: ContextVar[bool] = ContextVar("egov_events_straight_to_text", default=False)
-"""Whether the document being made goes straight to JSON text (:meth:`EventConverter.writing`)."""
-
-
 def _unstructure_frozenset_factory(t: Any, conv: cattrs.Converter) -> UnstructureHook:
     hook = conv.get_unstructure_hook(get_args(t)[0])
     # Equal sets recur (see _structure_frozenset_factory): each is sorted once.
     # A document for the caller gets a list of its own for each set; one that
-    # only becomes JSON text gets the sorted tuple itself, shared.
-    memo: dict[frozenset[Any], tuple[Any, ...]] = {}
+    # only becomes JSON text (EventConverter.for_text) gets the sorted tuple
+    # itself, shared.
+    memo: dict[frozenset[Any], tuple[Any, ...]] = _memos(conv).new()
+    shared = isinstance(conv, EventConverter) and conv.shared_sets
 
     def unstructure_frozenset(value: frozenset[Any]) -> list[Any] | tuple[Any, ...]:
         if type(value) is not frozenset:
@@ -521,7 +559,7 @@ def _unstructure_frozenset_factory(t: Any, conv: cattrs.Converter) -> Unstructur
             if len(memo) >= _MEMO_LIMIT:
                 memo.clear()
             memo[value] = known
-        return known if _straight_to_text.get() else list(known)
+        return known if shared else list(known)
 
     return unstructure_frozenset
 
@@ -702,11 +740,38 @@ class EventConverter(cattrs.Converter):
     rules: Mapping[str, type[Rule]]
     """The rule classes this converter reads and writes, by tag."""
 
-    def __init__(self, rules: Mapping[str, type[Rule]]) -> None:
+    shared_sets: bool
+    """Whether documents share one sorted tuple between equal sets (see :attr:`for_text`)."""
+    memos: Memos
+    """What this converter remembers between values; it lives as long as the converter."""
+
+    def __init__(self, rules: Mapping[str, type[Rule]], *, shared_sets: bool = False) -> None:
         """Start a converter for these rule classes; hooks are added by :func:`make_converter`."""
         super().__init__(forbid_extra_keys=True, detailed_validation=True)
         self.rules = dict(rules)
+        self.shared_sets = shared_sets
+        self.memos = Memos()
         self._tags = {cls: tag for tag, cls in self.rules.items()}
+        self._for_text: EventConverter | None = None
+
+    @property
+    def for_text(self) -> EventConverter:
+        """A converter like this one for documents that only become JSON text, made on first use.
+
+        Its documents hold each sorted set once, as a tuple shared between
+        equal sets, not a list of its own per set: the JSON is the same,
+        without a copy of every set. A document handed to a caller never
+        comes from it.
+        """
+        if self._for_text is None:
+            self._for_text = _configure(EventConverter(self.rules, shared_sets=True))
+        return self._for_text
+
+    def clear_memos(self) -> None:
+        """Forget what this converter (and its :attr:`for_text`) remembers between values."""
+        self.memos.clear()
+        if self._for_text is not None:
+            self._for_text.memos.clear()
 
     def tag_of(self, cls: type[Rule]) -> str:
         """The ``op`` of a rule class this converter knows.
@@ -764,20 +829,6 @@ class EventConverter(cattrs.Converter):
             return {"op": tag, **body(value)}
 
         return unstructure_rule
-
-    @contextmanager
-    def writing(self) -> Iterator[None]:
-        """Make documents only to write them as JSON text, in this block.
-
-        Their sets are then tuples shared between equal sets, not lists of
-        their own: the JSON is the same, without a copy of every set. A
-        document that is handed to a caller is never made in this block.
-        """
-        token = _straight_to_text.set(True)
-        try:
-            yield
-        finally:
-            _straight_to_text.reset(token)
 
     def to_document(self, event: Event) -> dict[str, Any]:
         """The JSON document of *event*: ``schema_version`` first, then its fields."""
@@ -842,28 +893,32 @@ def make_converter() -> EventConverter:
     >>> converter.structure("2019-01-30T09:00:00+03:00[Africa/Dar_es_Salaam]", datetime)
     datetime.datetime(2019, 1, 30, 9, 0, tzinfo=zoneinfo.ZoneInfo(key='Africa/Dar_es_Salaam'))
     """
-    conv = EventConverter(discover_rules())
+    return _configure(EventConverter(discover_rules()))
 
+
+def _configure(conv: EventConverter) -> EventConverter:
+    """Register every hook of *conv*; see :func:`make_converter`."""
+    memos = conv.memos
     # Primitives come first: the class hooks generated later capture them.
     for cls, hook in (
         (str, _structure_str),
         (bool, _structure_bool),
         (int, _structure_int),
         (float, _structure_float),
-        (date, _structure_date),
-        (datetime, _structure_datetime),
-        (ZoneInfo, _structure_zone),
+        (date, memos.structure_date),
+        (datetime, memos.structure_datetime),
+        (ZoneInfo, memos.structure_zone),
         # A StrEnum is a str: register enums after str so that they win.
-        (enum.Enum, _structure_enum),
-        (enum.StrEnum, _structure_enum),
-        (enum.IntEnum, _structure_enum),
+        (enum.Enum, memos.structure_enum),
+        (enum.StrEnum, memos.structure_enum),
+        (enum.IntEnum, memos.structure_enum),
         (LocalizedText, _structure_text),
     ):
         conv.register_structure_hook(cls, hook)
     for cls, unhook in (
         (float, _unstructure_float),
         (date, _unstructure_date),
-        (datetime, _unstructure_datetime),
+        (datetime, memos.unstructure_datetime),
         (ZoneInfo, _unstructure_zone),
         (enum.Enum, _unstructure_enum),
         (enum.StrEnum, _unstructure_enum),

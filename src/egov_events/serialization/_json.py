@@ -9,11 +9,8 @@ messages, and what is accepted, never depend on which library is installed.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import sys
-from collections.abc import Iterator
 from typing import Any, Final
 
 from egov_events.errors import ValidationError
@@ -102,28 +99,6 @@ def _too_large() -> ValidationError:
             )
         ]
     )
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for one bulk read or write.
-
-    A document becomes a tree of some hundred thousand objects (and back)
-    with no reference cycles among them, yet every 700 allocations the
-    collector walks the young ones, and every few of those walks the older
-    ones too: for a large event that was about half the time of a read
-    (``bench/bench_json.py``). Reference counting still frees everything
-    that is dropped; the collector is enabled again when the block ends,
-    however it ends, unless it was already disabled before.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _invalid(message: str) -> ValidationError:
