@@ -392,7 +392,10 @@ def _history(draw: st.DrawFn) -> tuple[StateChange, ...]:
         history.append(
             StateChange(state=state, at=at, by=draw(_MAYBE_TEXT), note=draw(_MAYBE_TEXT))
         )
-        at = (at + timedelta(seconds=draw(st.integers(0, 10**7)))).astimezone(draw(_ZONES))
+        # In UTC: adding to a local time adds wall-clock time, which can go
+        # back in absolute time across a change of the clocks.
+        later = at.astimezone(UTC) + timedelta(seconds=draw(st.integers(0, 10**7)))
+        at = later.astimezone(draw(_ZONES))
     return tuple(history)
 
 
