@@ -29,6 +29,7 @@ LAYERS: dict[str, int] = {
     "egov_events._checks": DATA,
     "egov_events._collector": DATA,
     "egov_events._fields": DATA,
+    "egov_events._spec": DATA,
     "egov_events._files": DATA,
     "egov_events._lazy": DATA,
     "egov_events.conflicts": DATA,

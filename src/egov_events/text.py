@@ -27,6 +27,7 @@ from typing import Any, NoReturn
 import attrs
 
 from egov_events._checks import is_text
+from egov_events._spec import Spec, meta, validate
 from egov_events.errors import PathPart, Problems
 
 __all__ = [
@@ -160,9 +161,14 @@ def _looks_valid(texts: object) -> bool:
     )
 
 
-def _check(instance: LocalizedText, attribute: Any, texts: Mapping[str, str]) -> None:
-    if not _looks_valid(texts):
-        _problems(texts).raise_if_any()
+def _check(problems: Problems, _: tuple[PathPart, ...], texts: object) -> None:
+    # A LocalizedText is written as its mapping: problems are at the tags,
+    # not under the field's name.
+    problems.extend(_problems(texts))  # type: ignore[arg-type]
+
+
+_TEXTS = Spec(_looks_valid, _check)
+"""The one field of a LocalizedText: its quick check and its full check."""
 
 
 def _problems(texts: Mapping[str, str]) -> Problems:
@@ -225,8 +231,11 @@ class LocalizedText:
     egov_events.errors.ValidationError: language 'sw' given twice ('sw' and 'SW') @ $.SW
     """
 
-    texts: Mapping[str, str] = attrs.field(converter=_freeze, validator=_check, eq=_key)
+    texts: Mapping[str, str] = attrs.field(converter=_freeze, eq=_key, metadata=meta(_TEXTS))
     """Language tag to text, read-only, in tag order."""
+
+    def __attrs_post_init__(self) -> None:
+        validate(self)
 
     @staticmethod
     def problems_of(texts: object) -> Problems:
