@@ -282,3 +282,30 @@ def test_an_unknown_key_is_reported_with_the_problems_of_the_known_ones() -> Non
         "@ $.sessions[0].end",
         "unknown field 'titel' for Session; did you mean 'title'? @ $.sessions[0].titel",
     ] == errors(lambda: ee.loads(json.dumps(document)))
+
+
+def test_calendar_reading_problems_have_their_swahili_text_too() -> None:
+    from egov_events import ical  # noqa: PLC0415 (lazy: icalendar only for this test)
+
+    assert [
+        "si kitu cha iCalendar: hakianzi na BEGIN:VCALENDAR @ $",
+    ] == errors(lambda: ical.read(b"hello"), "sw")
+    lines_of_calendar = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//t//t//EN",
+        "BEGIN:VEVENT",
+        "UID:x",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+    calendar = "\r\n".join([*lines_of_calendar, ""]).encode()
+    lines = errors(lambda: ical.read(calendar), "sw")
+    assert "DTSTART haipo: kikao kinahitaji mwanzo @ $.VCALENDAR.VEVENT[0].DTSTART" in lines
+    assert all(p.sw for p in _problems(lambda: ical.read(calendar)))
+
+
+def _problems(build: Callable[[], object]) -> tuple[ee.Problem, ...]:
+    with pytest.raises(ee.ValidationError) as info:
+        build()
+    return info.value.problems

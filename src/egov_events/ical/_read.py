@@ -97,6 +97,8 @@ def _moment(
             at,
             "an all-day date has no hours: a session needs a start and an end time "
             "(VALUE=DATE-TIME)",
+            "tarehe ya siku nzima haina saa: kikao kinahitaji saa ya kuanza na ya kuisha "
+            "(VALUE=DATE-TIME)",
         )
         return None
     tzid = prop.params.get("TZID")
@@ -108,6 +110,8 @@ def _moment(
                 at,
                 f"unknown time zone {str(tzid)!r}: expected an IANA name such as "
                 "'Africa/Dar_es_Salaam'",
+                f"kanda ya saa {str(tzid)!r} haijulikani: jina la IANA kama "
+                "'Africa/Dar_es_Salaam' linatarajiwa",
             )
             return None
         return value.replace(tzinfo=zone)
@@ -116,6 +120,8 @@ def _moment(
             at,
             f"floating time {value.isoformat()} (no TZID, no Z): the zone cannot be known "
             "(RFC 5545 section 3.3.5)",
+            f"saa isiyo na kanda {value.isoformat()} (hakuna TZID wala Z): kanda haiwezi "
+            "kujulikana (RFC 5545 kifungu 3.3.5)",
         )
         return None
     return value.astimezone(ZoneInfo("UTC"))
@@ -150,10 +156,16 @@ def _session(
                 (*path, name),
                 f"a recurring event ({name}) is not one session: export its instances "
                 "as separate events",
+                f"tukio linalojirudia ({name}) si kikao kimoja: hamisha matukio yake "
+                "kama matukio tofauti",
             )
     start = _moment(component, "DTSTART", path, found)
     if "DTSTART" not in component:
-        found.add((*path, "DTSTART"), "DTSTART missing: a session needs a start")
+        found.add(
+            (*path, "DTSTART"),
+            "DTSTART missing: a session needs a start",
+            "DTSTART haipo: kikao kinahitaji mwanzo",
+        )
     end = _moment(component, "DTEND", path, found)
     if "DTEND" not in component:
         duration = component.get("DURATION")
@@ -163,10 +175,15 @@ def _session(
             found.add(
                 (*path, "DTEND"),
                 "neither DTEND nor DURATION: a session needs an end (RFC 5545 section 3.6.1)",
+                "hakuna DTEND wala DURATION: kikao kinahitaji mwisho (RFC 5545 kifungu 3.6.1)",
             )
     title = _localized(component, "SUMMARY", lang)
     if title is None:
-        found.add((*path, "SUMMARY"), "SUMMARY missing or empty: a session needs a title")
+        found.add(
+            (*path, "SUMMARY"),
+            "SUMMARY missing or empty: a session needs a title",
+            "SUMMARY haipo au ni tupu: kikao kinahitaji kichwa",
+        )
     uid = str(component["UID"]) if "UID" in component else None
     session_id, event_id = _session_id(uid, index, taken)
     if found or start is None or end is None or title is None:
@@ -191,7 +208,7 @@ def _session(
         for p in exc.problems:
             first = p.path[0] if p.path else None
             prop: str | None = _FIELDS.get(first, first) if isinstance(first, str) else None
-            problems.add((*path, prop) if prop else path, p.message)
+            problems.add((*path, prop) if prop else path, p.message, p.sw)
         return None, event_id
     return session, event_id
 
@@ -252,16 +269,23 @@ def _groups(
 
 def _decode(data: bytes) -> Calendar:
     if not isinstance(data, bytes | bytearray):
-        raise ValidationError([Problem((), f"expected bytes, got {type(data).__name__}")])
+        kind = type(data).__name__
+        raise ValidationError(
+            [Problem((), f"expected bytes, got {kind}", sw=f"baiti zinatarajiwa, imepewa {kind}")]
+        )
     raw = bytes(data).removeprefix(b"\xef\xbb\xbf")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         msg = f"not UTF-8: {exc.reason} at byte {exc.start} (RFC 5545 section 6)"
-        raise ValidationError([Problem((), msg)]) from None
+        sw = f"si UTF-8: {exc.reason} kwenye baiti {exc.start} (RFC 5545 kifungu 6)"
+        raise ValidationError([Problem((), msg, sw=sw)]) from None
     cal, problem = parse(text)
     if cal is None:
-        raise ValidationError([Problem((), problem)])
+        sw = problem.replace("not an iCalendar object", "si kitu cha iCalendar").replace(
+            "it does not begin with", "hakianzi na"
+        )
+        raise ValidationError([Problem((), problem, sw=sw)])
     return cal
 
 
@@ -313,7 +337,9 @@ def read(data: bytes, *, lang: str = "und") -> Event:
         if event_id is not None:
             event_ids.append(event_id)
     if not vevents:
-        problems.add(("VCALENDAR",), "no VEVENT: nothing to read")
+        problems.add(
+            ("VCALENDAR",), "no VEVENT: nothing to read", "hakuna VEVENT: hakuna cha kusoma"
+        )
     problems.raise_if_any()
     tz = _timezone(cal, sessions)
     days = [s.start.astimezone(tz).date() for s in sessions]
