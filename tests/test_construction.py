@@ -119,6 +119,8 @@ def test_what_a_user_means_unambiguously_is_converted_to_the_canonical_object(
     built = cls(**fields)
     assert canonical == built
     assert hash(canonical) == hash(built)
+    if cls is ee.Event:
+        assert built == ee.loads(ee.dumps(built))
 
 
 def test_a_hand_built_event_with_plain_values_round_trips(tmp_path: Path) -> None:
