@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 
 import pytest
 
+from tests import postgres
 from tests.smtp import Mailbox, free_port
 
 
@@ -21,3 +23,17 @@ def mailbox() -> Iterator[tuple[Mailbox, int]]:
         yield handler, port
     finally:
         controller.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[postgres.Server]:
+    """A real PostgreSQL cluster on a Unix socket in a temporary folder, for the whole session."""
+    pytest.importorskip("psycopg")
+    if postgres.binaries() is None:
+        pytest.skip("PostgreSQL is not installed (Debian package postgresql)")
+    server = postgres.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(server.folder, ignore_errors=True)

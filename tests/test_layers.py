@@ -52,6 +52,7 @@ LAYERS: dict[str, int] = {
     # behaviour: what is done with the model.
     "egov_events.rules._check": BEHAVIOUR,
     "egov_events.rules._explain": BEHAVIOUR,
+    "egov_events.rules._ibis": BEHAVIOUR,
     "egov_events.rules._members": BEHAVIOUR,
     "egov_events.rules._plan": BEHAVIOUR,
     "egov_events.rules._polars": BEHAVIOUR,

@@ -3,7 +3,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
 from typing import ClassVar
 from zoneinfo import ZoneInfo
 
@@ -11,7 +10,6 @@ import attrs
 import jsonschema  # type: ignore[import-untyped]
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import egov_events as ee
 from egov_events import rules
@@ -26,6 +24,7 @@ from egov_events.rules import (
     Rule,
 )
 from tests import strategies
+from tests.rule_cases import events_with_a_rule, reference
 
 EAT = ZoneInfo("Africa/Dar_es_Salaam")
 T = ee.LocalizedText.of
@@ -440,110 +439,22 @@ def test_without_polars_the_message_says_how_to_install_it(
 # -- differential tests: every evaluator agrees with a reference interpreter -----------
 
 
-def _reference(rule: Rule, p: ee.Participant, event: ee.Event) -> bool | None:  # noqa: PLR0911 (one return per kind of node)
-    """Three-valued (SQL) logic on the rule as written; None where data is missing."""
-    if isinstance(rule, All):
-        values = [_reference(r, p, event) for r in rule.rules]
-        return False if False in values else (None if None in values else True)
-    if isinstance(rule, Any):
-        values = [_reference(r, p, event) for r in rule.rules]
-        return True if True in values else (None if None in values else False)
-    if isinstance(rule, Not):
-        value = _reference(rule.rule, p, event)
-        return None if value is None else not value
-    if isinstance(rule, HasRole):
-        return rule.role in p.roles if p.roles else None
-    if isinstance(rule, InGroup):
-        group = event.group(rule.group)
-        if group.rule is not None:
-            return _reference(group.rule, p, event)
-        if group.members is not None:
-            return p.id in group.members
-        return group.id in p.groups
-    if isinstance(rule, OrganizationKindIn):
-        return event.organization(p.organization).kind in rule.kinds
-    assert isinstance(rule, AttributeIn)
-    owner: object = p
-    name = rule.attribute
-    if name.startswith("organization."):
-        owner, name = event.organization(p.organization), name.removeprefix("organization.")
-    value = getattr(owner, name)
-    return None if value is None else str(value) in rule.values
-
-
-@st.composite
-def _events_with_a_rule(draw: st.DrawFn) -> tuple[ee.Event, Rule]:
-    regions = st.none() | st.sampled_from(strategies.REGIONS)
-    roles = ["r1", "r2", "r3"]
-    orgs = tuple(
-        ee.Organization(
-            id=f"o{i}",
-            name=T(sw=f"Taasisi {i}"),
-            kind=draw(st.sampled_from(list(ee.OrganizationKind))),
-            region=draw(regions),
-        )
-        for i in range(3)
-    )
-    participants = tuple(
-        ee.Participant(
-            id=f"p{i}",
-            person="x",
-            organization=draw(st.sampled_from([o.id for o in orgs])),
-            roles=frozenset(draw(st.lists(st.sampled_from(roles), max_size=2))),
-            groups=frozenset(draw(st.lists(st.sampled_from(["g0", "g1", "g2"]), max_size=2))),
-            status=draw(st.sampled_from(list(ee.RegistrationStatus))),
-            region=draw(regions),
-        )
-        for i in range(draw(st.integers(1, 8)))
-    )
-    groups = []
-    for i in range(3):
-        way = draw(st.sampled_from(["rule", "members", "registered"]))
-        groups.append(
-            ee.ParticipantGroup(
-                id=f"g{i}",
-                name=T(sw=f"Kundi {i}"),
-                days=(date(2019, 1, 30),),
-                rule=draw(strategies.rules(roles=roles, groups=[f"g{j}" for j in range(i)]))
-                if way == "rule"
-                else None,
-                members=frozenset(p.id for p in participants[::2]) if way == "members" else None,
-            )
-        )
-    event = ee.Event(
-        id="e",
-        title=T(sw="Kikao"),
-        organizer="o0",
-        timezone=EAT,
-        first_day=date(2019, 1, 30),
-        last_day=date(2019, 1, 30),
-        updated=datetime(2019, 1, 2, tzinfo=EAT),
-        groups=tuple(groups),
-        participants=participants,
-        people=(ee.Person(id="x", name="Asha"),),
-        organizations=orgs,
-        roles=tuple(ee.Role(id=r, name=T(sw=r)) for r in roles),
-    )
-    rule = draw(strategies.rules(roles=roles, groups=["g0", "g1", "g2"]))
-    return event, rule
-
-
 @SETTINGS
-@given(_events_with_a_rule())
-def test_every_evaluator_agrees_with_the_reference(case: tuple[ee.Event, Rule]) -> None:
+@given(events_with_a_rule())
+def test_every_evaluator_agrees_with_thereference(case: tuple[ee.Event, Rule]) -> None:
     event, rule = case
     assert [] == rules.check(rule, event=event)
-    expected = [_reference(rule, p, event) is True for p in event.participants]
+    expected = [reference(rule, p, event) is True for p in event.participants]
     eligible = rules.compile(rule, event=event)
     assert expected == [rules.evaluate(rule, p, event=event) for p in event.participants]
     assert expected == [eligible(p) for p in event.participants]
     assert expected == [rules.explain(rule, p, event=event).eligible for p in event.participants]
     explained = [rules.explain(rule, p, event=event).rule.held for p in event.participants]
-    assert [_reference(rule, p, event) for p in event.participants] == explained
+    assert [reference(rule, p, event) for p in event.participants] == explained
 
 
 @SETTINGS
-@given(_events_with_a_rule())
+@given(events_with_a_rule())
 def test_polars_agrees_with_the_compiled_rule(case: tuple[ee.Event, Rule]) -> None:
     pytest.importorskip("polars")
     event, rule = case

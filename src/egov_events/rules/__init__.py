@@ -54,6 +54,9 @@ if TYPE_CHECKING:
     from egov_events.rules._explain import Explanation as Explanation
     from egov_events.rules._explain import ExplanationNode as ExplanationNode
     from egov_events.rules._explain import explain as explain
+    from egov_events.rules._ibis import rule_table as rule_table
+    from egov_events.rules._ibis import to_ibis as to_ibis
+    from egov_events.rules._ibis import to_sql as to_sql
     from egov_events.rules._members import members as members
     from egov_events.rules._plan import compile as compile
     from egov_events.rules._plan import evaluate as evaluate

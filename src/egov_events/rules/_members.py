@@ -1,8 +1,8 @@
-"""Who belongs to a group: its rule evaluated over the event's participants."""
+"""Who belongs to a group: its rule evaluated over the event's participants, or in a database."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from egov_events.rules._nodes import Rule
 from egov_events.rules._plan import compile
@@ -13,19 +13,41 @@ if TYPE_CHECKING:
 __all__ = ["members"]
 
 
-def members(
+@overload
+def members(  # type: ignore[overload-overlap]  # a literal is more precise than object
     event: Event,
     group: str | ParticipantGroup | Rule,
     *,
     backend: Literal["python", "polars"] = "python",
-) -> tuple[Participant, ...]:
-    """The participants of *event* who belong to *group*, in event order.
+) -> tuple[Participant, ...]: ...
+
+
+@overload
+def members(
+    event: Event, group: str | ParticipantGroup | Rule, *, backend: object
+) -> tuple[str, ...]: ...
+
+
+def members(
+    event: Event, group: str | ParticipantGroup | Rule, *, backend: object = "python"
+) -> tuple[Participant, ...] | tuple[str, ...]:
+    """Who belongs to *group*: *event*'s participants, or their ids from a database.
 
     *group* is a group (an id or the object) or a rule. A group with a rule
     has the participants its rule admits; a group without one has its
     ``members`` list, or else the participants registered in it; a rule has
-    the participants it admits. ``backend="polars"`` evaluates the rule as
-    a polars expression (the ``polars`` extra), for large events.
+    the participants it admits. With ``backend="python"`` (the default) or
+    ``"polars"`` (a polars expression, the ``polars`` extra, for large
+    events) the answer is *event*'s participants, in event order.
+
+    Any other backend answers in a SQL engine through ibis, without
+    pulling rows into Python, and gives the ids, sorted: ``"duckdb"`` (the
+    event's participants in an embedded DuckDB), an ibis table with the
+    columns of :func:`~egov_events.rules.rule_table` (a parquet file, a
+    PostgreSQL or Spark table: a national registry), an ibis connection
+    (its ``participants`` table), the path of a parquet file, or an arrow
+    table or DataFrame (read by DuckDB). *event* still defines the groups
+    and the organizations.
 
     >>> import egov_events as ee
     >>> from egov_events.rules import HasRole
@@ -34,13 +56,20 @@ def members(
     [520, 170, 786]
     >>> len(members(event, HasRole(role="researcher")))
     48
+    >>> members(event, "group-2", backend="duckdb")[:3]
+    ('p-0521', 'p-0522', 'p-0523')
 
     Raises:
         KeyError: the event has no such group.
         ValidationError: the rule does not fit the event (an unknown role, say).
-        ImportError: ``backend="polars"`` without polars installed.
+        ImportError: the backend's extra (``polars``; ``sql``, ``postgres`` or
+            ``spark``) is not installed.
 
     """
+    if not (isinstance(backend, str) and backend in ("python", "polars")):
+        from egov_events.rules._ibis import members_in  # noqa: PLC0415 (an optional extra)
+
+        return tuple(members_in(event, group, backend))
     if isinstance(group, Rule):
         rule = group
     else:
@@ -51,6 +80,10 @@ def members(
                 return tuple(p for p in event.participants if p.id in wanted)
             return event.participants_in(g)
         rule = g.rule
+    return _admitted(event, rule, backend)
+
+
+def _admitted(event: Event, rule: Rule, backend: Any) -> tuple[Participant, ...]:
     if backend == "polars":
         from egov_events.rules._polars import rule_frame, to_polars  # noqa: PLC0415 (optional extra)
 
