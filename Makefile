@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 OUT    ?= out
 
-.PHONY: demo test test-dateutil4 lint types pytest docs clean
+.PHONY: demo test test-dateutil4 test-spark lint types pytest docs clean
 
 # The virtual environment with the package (editable) and its runtime deps.
 $(VENV)/.installed: pyproject.toml
@@ -13,10 +13,22 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e .
 	touch $@
 
-# ... plus the development tools and every optional extra.
+# ... plus the development tools and every optional extra (the SQL engines:
+# DuckDB embedded, and the PostgreSQL client; the server is a Debian package).
 $(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,dev-recurrence,orjson,pandas,polars,registrations]'
+	$(PY) -m pip install --quiet --disable-pip-version-check \
+		-e '.[dev,dev-recurrence,orjson,pandas,polars,registrations,sql,postgres]'
 	touch $@
+
+# Spark (pyspark and its jars, about 470 MB, and Java 17 or later) is kept out
+# of `make test`: its tests are marked `spark` and run here, by CI too; they
+# skip when Java is missing.
+$(VENV)/.installed-spark: $(VENV)/.installed-dev pyproject.toml
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[spark]'
+	touch $@
+
+test-spark: $(VENV)/.installed-spark
+	$(BIN)/pytest -q -m spark tests/test_rules_spark.py
 
 # The library supports python-dateutil 2.9 and 4.x. The tools above pin 2.9
 # (recurring-ical-events needs it), so a second environment runs the tests

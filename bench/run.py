@@ -35,6 +35,7 @@ ORDER = [
     "bench_ical",
     "bench_rules",
     "bench_registrations",
+    "bench_sql",
 ]
 TOLERANCE = 1.25  # a ratio more than 25% above the saved one is a regression
 

@@ -69,8 +69,9 @@ def cases_with_nulls(draw: st.DrawFn) -> tuple[ee.Event, Rule, Any]:
     return event, rule, table
 
 
-def _expected(event: ee.Event, rule: Rule) -> list[str]:
-    return sorted(p.id for p in event.participants if reference(rule, p, event) is True)
+def expected_members(event: ee.Event, rule: Rule) -> tuple[str, ...]:
+    """The ids the reference interpreter admits, sorted."""
+    return tuple(sorted(p.id for p in event.participants if reference(rule, p, event) is True))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -79,7 +80,7 @@ def test_every_engine_admits_the_same_people_nulls_included(
     case: tuple[ee.Event, Rule, Any],
 ) -> None:
     event, rule, table = case
-    expected = _expected(event, rule)
+    expected = list(expected_members(event, rule))
     eligible = rules.compile(rule, event=event)
     evaluated = [p.id for p in event.participants if rules.evaluate(rule, p, event=event)]
     assert expected == sorted(evaluated)
@@ -275,7 +276,7 @@ def test_postgresql_admits_the_same_people_nulls_included(
     connection, backend = pg
     event, rule, table = case
     _load(connection, "generated", table)
-    assert tuple(_expected(event, rule)) == rules.members(
+    assert expected_members(event, rule) == rules.members(
         event, rule, backend=backend.table("generated")
     )
 
@@ -294,3 +295,43 @@ def test_a_selective_role_uses_a_gin_expression_index(pg: tuple[Any, Any]) -> No
     assert "Bitmap Index Scan on registry_roles" in plan
     assert 4 == len(connection.execute(sql).fetchall())
     connection.rollback()
+
+
+# -- attendance counted by the engine ------------------------------------------------------
+
+
+def test_attendance_is_counted_by_duckdb_as_in_python(event: ee.Event, tmp_path: Path) -> None:
+    path = tmp_path / "attendance.parquet"
+    pq.write_table(analysis.attendance_table(event), path)
+    table = ibis.duckdb.connect().read_parquet(str(path))
+    for function in (analysis.attendance_by_group, analysis.attendance_by_organization_kind):
+        expected = function(event, backend="polars")
+        assert expected.rows() == function(event, backend="polars", table=table).rows()
+
+
+def test_attendance_is_counted_by_postgresql_as_in_python(
+    event: ee.Event, pg: tuple[Any, Any]
+) -> None:
+    connection, backend = pg
+    arrow = analysis.attendance_table(event)
+    columns = [
+        ("id", "text"),
+        ("organization_kind", "text"),
+        ("groups", "text[]"),
+        ("days_present", "date[]"),
+    ]
+    rows = zip(*(arrow.column(c).to_pylist() for c, _ in columns), strict=True)
+    postgres.load(connection, "attendance", columns, rows)
+    table = backend.table("attendance")
+    for function in (analysis.attendance_by_group, analysis.attendance_by_organization_kind):
+        expected = function(event, backend="pandas")
+        assert expected.equals(function(event, backend="pandas", table=table))
+
+
+def test_attendance_over_an_empty_table_is_zero(event: ee.Event) -> None:
+    table = ibis.memtable(analysis.attendance_table(event).slice(0, 0))
+    by_group = analysis.attendance_by_group(event, backend="polars", table=table)
+    assert [0, 0, 0, 0] == by_group["registered"].to_list()
+    assert [None] * 4 == by_group["share"].to_list()
+    by_kind = analysis.attendance_by_organization_kind(event, backend="polars", table=table)
+    assert 0 == by_kind["participants"].sum()

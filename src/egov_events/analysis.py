@@ -61,7 +61,9 @@ __all__ = [
     "Backend",
     "attendance_by_day",
     "attendance_by_group",
+    "attendance_by_organization_kind",
     "attendance_frame",
+    "attendance_table",
     "participants_frame",
     "sessions_frame",
     "submissions_frame",
@@ -373,12 +375,63 @@ def submissions_frame(
     return _frame(backend, "submissions_frame", columns, rows)
 
 
-def attendance_by_group(event: Event, *, backend: Backend = "pandas") -> Any:
+def attendance_table(event: Event) -> Any:
+    """An arrow table, one row per participant, that the attendance figures can be computed from.
+
+    Columns: ``id``, ``organization_kind``, ``groups`` (a list of group
+    ids) and ``days_present`` (a list of dates). Write it to parquet or load
+    it into a database, then pass it as an ibis table to
+    :func:`attendance_by_group` or :func:`attendance_by_organization_kind`:
+    the counting is done by the engine.
+
+    >>> import egov_events as ee
+    >>> table = attendance_table(ee.examples.kikao_kazi_2019())
+    >>> table.column_names, table.num_rows
+    (['id', 'organization_kind', 'groups', 'days_present'], 786)
+
+    Raises:
+        ImportError: pyarrow is not installed (the ``sql`` extra).
+
+    """
+    pa = _load_sql("attendance_table", "pyarrow")
+    rows = event.participants
+    kinds = {o.id: str(o.kind) for o in event.organizations}
+    return pa.table(
+        {
+            "id": pa.array([p.id for p in rows], pa.string()),
+            "organization_kind": pa.array([kinds[p.organization] for p in rows], pa.string()),
+            "groups": pa.array([sorted(p.groups) for p in rows], pa.list_(pa.string())),
+            "days_present": pa.array([sorted(p.days_attended) for p in rows], pa.list_(pa.date32())),
+        }
+    )
+
+
+def _load_sql(what: str, module: str = "ibis") -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        msg = f"{what} over a table needs {module}, an optional extra: pip install egov-events[sql]"
+        raise ImportError(msg) from None
+
+
+def _sums(table: Any, measures: dict[str, Any]) -> dict[str, int]:
+    """Each boolean measure counted over *table* by its engine, in one query."""
+    ibis = _load_sql("attendance")
+    sums = {name: ibis.ifelse(test, 1, 0).sum() for name, test in measures.items()}
+    row = table.aggregate(**sums).to_pyarrow().to_pylist()[0]
+    return {name: int(row[name] or 0) for name in measures}
+
+
+def attendance_by_group(event: Event, *, backend: Backend = "pandas", table: Any = None) -> Any:
     """For each group and each of its days: how many are registered and how many came.
 
     Columns: ``group``, ``day``, ``registered`` (participants in the group),
     ``present`` (those of them recorded present that day), ``share``
     (present / registered; empty when none is registered).
+
+    With *table*, an ibis table with the columns of :func:`attendance_table`
+    (a parquet file, a PostgreSQL table), the counts are computed by its
+    engine, in one query; *event* gives the groups and their days.
 
     >>> import egov_events as ee
     >>> table = attendance_by_group(ee.examples.kikao_kazi_2019())
@@ -399,14 +452,79 @@ def attendance_by_group(event: Event, *, backend: Backend = "pandas") -> Any:
         "present": _Column("int"),
         "share": _Column("float"),
     }
+    if table is not None:
+        measures = {}
+        for i, group in enumerate(event.groups):
+            member = table.groups.contains(group.id)
+            measures[f"g{i}"] = member
+            for j, day in enumerate(group.days):
+                measures[f"g{i}d{j}"] = member & table.days_present.contains(day)
+        counts = _sums(table, measures)
     rows = []
-    for group in event.groups:
-        members = event.participants_in(group)
-        for day in group.days:
-            present = sum(day in p.days_attended for p in members)
-            share = present / len(members) if members else None
-            rows.append((group.id, day, len(members), present, share))
+    for i, group in enumerate(event.groups):
+        members = event.participants_in(group) if table is None else ()
+        registered = len(members) if table is None else counts[f"g{i}"]
+        for j, day in enumerate(group.days):
+            if table is None:
+                present = sum(day in p.days_attended for p in members)
+            else:
+                present = counts[f"g{i}d{j}"]
+            share = present / registered if registered else None
+            rows.append((group.id, day, registered, present, share))
     return _frame(backend, "attendance_by_group", columns, rows)
+
+
+def attendance_by_organization_kind(
+    event: Event, *, backend: Backend = "pandas", table: Any = None
+) -> Any:
+    """For each kind of organization: how many participants, how many came, how many days.
+
+    Columns: ``organization_kind`` (every kind, zeros included),
+    ``participants``, ``present`` (recorded present on at least one day)
+    and ``days_present`` (participant-days). With *table* (the columns of
+    :func:`attendance_table`), the counts are computed by its engine.
+
+    >>> import egov_events as ee
+    >>> table = attendance_by_organization_kind(ee.examples.kikao_kazi_2019())
+    >>> [(kind, n, days) for kind, n, _, days in table.head(3).itertuples(index=False)]
+    [('ministry', 135, 325), ('independent_department', 16, 37), ('executive_agency', 43, 104)]
+    >>> int(table["participants"].sum()), int(table["days_present"].sum())
+    (786, 1748)
+
+    Raises:
+        ImportError: the backend's library is not installed.
+        ValueError: an unknown backend.
+
+    """
+    columns = {
+        "organization_kind": _categories(OrganizationKind),
+        "participants": _Column("int"),
+        "present": _Column("int"),
+        "days_present": _Column("int"),
+    }
+    found: dict[str, list[int]] = {str(k): [0, 0, 0] for k in OrganizationKind}
+    if table is None:
+        kinds = {o.id: str(o.kind) for o in event.organizations}
+        for p in event.participants:
+            counts = found[kinds[p.organization]]
+            counts[0] += 1
+            counts[1] += bool(p.days_attended)
+            counts[2] += len(p.days_attended)
+    else:
+        ibis = _load_sql("attendance_by_organization_kind")
+        days = table.days_present.length()
+        summary = table.group_by("organization_kind").aggregate(
+            participants=table.count(),
+            present=ibis.ifelse(days > 0, 1, 0).sum(),
+            days_present=days.sum(),
+        )
+        for row in summary.to_pyarrow().to_pylist():
+            if row["organization_kind"] in found:
+                found[row["organization_kind"]] = [
+                    int(row[name] or 0) for name in ("participants", "present", "days_present")
+                ]
+    rows = [(kind, *counts) for kind, counts in found.items()]
+    return _frame(backend, "attendance_by_organization_kind", columns, rows)
 
 
 def attendance_by_day(event: Event, *, backend: Backend = "pandas", lang: str = "sw") -> Any:
