@@ -24,7 +24,14 @@ from egov_events import rules
 from egov_events.rules import Rule
 from tests.test_rules_sql import SEEDS, cases_with_nulls, expected_members
 
-pytestmark = pytest.mark.spark
+pytestmark = [
+    pytest.mark.spark,
+    # py4j (PySpark's bridge to the JVM) leaves its sockets to the garbage collector.
+    pytest.mark.filterwarnings("ignore:unclosed <socket.socket:ResourceWarning"),
+    pytest.mark.filterwarnings(
+        "ignore:Exception ignored in. <socket.socket:pytest.PytestUnraisableExceptionWarning"
+    ),
+]
 
 ibis = pytest.importorskip("ibis")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -51,6 +58,7 @@ def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         sql.SparkSession.builder.master("local[1]")
         .appName("egov-events-tests")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.warehouse.dir", str(tmp_path_factory.mktemp("warehouse")))
