@@ -401,7 +401,9 @@ def attendance_table(event: Event) -> Any:
             "id": pa.array([p.id for p in rows], pa.string()),
             "organization_kind": pa.array([kinds[p.organization] for p in rows], pa.string()),
             "groups": pa.array([sorted(p.groups) for p in rows], pa.list_(pa.string())),
-            "days_present": pa.array([sorted(p.days_attended) for p in rows], pa.list_(pa.date32())),
+            "days_present": pa.array(
+                [sorted(p.days_attended) for p in rows], pa.list_(pa.date32())
+            ),
         }
     )
 
