@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -24,7 +25,12 @@ pd = pytest.importorskip("pandas")
 pl = pytest.importorskip("polars")
 
 EAT = ZoneInfo("Africa/Dar_es_Salaam")
-FRAMES = [participants_frame, sessions_frame, submissions_frame, attendance_by_group]
+FRAMES: list[Callable[..., Any]] = [
+    participants_frame,
+    sessions_frame,
+    submissions_frame,
+    attendance_by_group,
+]
 
 
 @pytest.fixture(scope="module")
