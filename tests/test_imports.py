@@ -118,7 +118,7 @@ PUBLIC = {
         "All", "Any", "AttributeIn", "Explanation", "ExplanationNode", "HasRole", "InGroup", "Not",
         "OrganizationKindIn", "Rule", "RuleVisitor", "attribute_names", "check", "compile",
         "evaluate", "explain", "explain_frame", "find_problems", "members", "rule_frame",
-        "to_polars",
+        "rule_table", "to_ibis", "to_polars", "to_sql",
     ],
     "egov_events.submissions": [
         "FINAL_STATES", "SELECTED_STATES", "TRANSITIONS", "CallForSubmissions", "Criterion",
