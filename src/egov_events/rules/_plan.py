@@ -130,16 +130,16 @@ class _Planner(RuleVisitor[Plan, bool]):
         self.event = event
         self.groups = {g.id: g for g in event.groups}
 
-    def combination(self, rule: All | Any, positive: bool) -> Plan:
+    def combination(self, rule: All | Any, positive: bool, *, conjunction: bool) -> Plan:
         # De Morgan: not (a and b) == (not a) or (not b).
-        conjunction = isinstance(rule, All) is positive
-        return _combine(conjunction, [self.visit(r, positive) for r in rule.rules])
+        children = [self.visit(r, positive) for r in rule.rules]
+        return _combine(conjunction is positive, children)
 
     def visit_all(self, rule: All, context: bool) -> Plan:
-        return self.combination(rule, context)
+        return self.combination(rule, context, conjunction=True)
 
     def visit_any(self, rule: Any, context: bool) -> Plan:
-        return self.combination(rule, context)
+        return self.combination(rule, context, conjunction=False)
 
     def visit_not(self, rule: Not, positive: bool) -> Plan:
         return self.visit(rule.rule, not positive)

@@ -157,18 +157,18 @@ class _Kleene(RuleVisitor["pl.Expr", None]):
         _require()
         self.event = event
 
-    def combination(self, rule: All | Any, context: None) -> pl.Expr:
+    def combination(self, rule: All | Any, *, conjunction: bool) -> pl.Expr:
         parts = [self.visit(r, None) for r in rule.rules]
         out = parts[0]
         for part in parts[1:]:
-            out = (out & part) if isinstance(rule, All) else (out | part)
+            out = (out & part) if conjunction else (out | part)
         return out
 
     def visit_all(self, rule: All, context: None) -> pl.Expr:
-        return self.combination(rule, context)
+        return self.combination(rule, conjunction=True)
 
     def visit_any(self, rule: Any, context: None) -> pl.Expr:
-        return self.combination(rule, context)
+        return self.combination(rule, conjunction=False)
 
     def visit_not(self, rule: Not, context: None) -> pl.Expr:
         return ~self.visit(rule.rule, None)

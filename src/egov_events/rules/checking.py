@@ -138,10 +138,8 @@ class _Checker(RuleVisitor[None, Path]):
         # is left is what needs the event: references, cycles, values.
         self.visit(rule, path)
 
-    def combination(self, rule: All | Any, path: Path) -> None:
+    def combination(self, rule: All | Any, path: Path, admits: str, admits_sw: str) -> None:
         if not rule.rules:
-            admits = "everyone" if isinstance(rule, All) else "no one"
-            admits_sw = "kila mtu" if isinstance(rule, All) else "hakuna mtu"
             self.add(
                 (*path, "rules"),
                 f"an empty {type(rule).__name__} admits {admits}: give it at least one rule",
@@ -151,10 +149,10 @@ class _Checker(RuleVisitor[None, Path]):
             self.node((*path, "rules", i), child)
 
     def visit_all(self, rule: All, context: Path) -> None:
-        return self.combination(rule, context)
+        return self.combination(rule, context, "everyone", "kila mtu")
 
     def visit_any(self, rule: Any, context: Path) -> None:
-        return self.combination(rule, context)
+        return self.combination(rule, context, "no one", "hakuna mtu")
 
     def visit_not(self, rule: Not, path: Path) -> None:
         self.node((*path, "rule"), rule.rule)
