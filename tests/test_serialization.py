@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import egov_events as ee
-from egov_events import serialization
+from egov_events import ical, serialization
 from egov_events.rules import All, AttributeIn, HasRole, Not, OrganizationKindIn, Rule
 from egov_events.serialization import _json
 from egov_events.serialization._converter import rule_tag
@@ -29,6 +29,8 @@ from tests import strategies
 
 FIXTURES = Path(__file__).parent / "fixtures"
 V1_WORKSHOP = FIXTURES / "v1" / "workshop.json"
+V2_WORKSHOP = FIXTURES / "v2" / "workshop.json"
+"""What ``dumps`` writes for the event of the v1 document: version 2, frozen too."""
 CATALOGUE = FIXTURES / "invalid" / "catalogue.json"
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -150,7 +152,7 @@ def v1_workshop() -> ee.Event:
             ),
         ),
     )
-    return ee.Event(
+    event = ee.Event(
         id="kikao-kazi-2019",
         title=T(
             sw="Kikao Kazi cha 2 cha Serikali Mtandao 2019",
@@ -323,10 +325,36 @@ def v1_workshop() -> ee.Event:
         reported_attendance=786,
         revision=3,
     )
+    # Version 2 gave each session and group its own SEQUENCE: a version-1
+    # document gives each the document's revision, which version 1 wrote.
+    return attrs.evolve(
+        event,
+        sessions=tuple(attrs.evolve(s, sequence=3) for s in event.sessions),
+        groups=tuple(attrs.evolve(g, sequence=3) for g in event.groups),
+    )
 
 
 def test_the_v1_document_loads_to_its_event() -> None:
     assert v1_workshop() == ee.load(V1_WORKSHOP)
+
+
+def test_the_v1_migration_gives_every_object_the_revision_as_its_sequence() -> None:
+    document = json.loads(V1_WORKSHOP.read_text(encoding="utf-8"))
+    frozen = json.dumps(document)
+    upgraded = ee.serialization.upgrade(document)
+    assert frozen == json.dumps(document)  # the input is left as it was
+    assert 2 == upgraded["schema_version"]
+    assert [3, 3, 3] == [s["sequence"] for s in upgraded["sessions"]]
+    assert [3, 3, 3] == [g["sequence"] for g in upgraded["groups"]]
+    # The calendars of the upgraded document are those version 1 wrote.
+    assert {3} == {
+        int(str(e["SEQUENCE"])) for e in ical.calendar(ee.load(V1_WORKSHOP)).walk("VEVENT")
+    }
+
+
+def test_a_malformed_v1_revision_is_reported_not_guessed() -> None:
+    text = V1_WORKSHOP.read_text(encoding="utf-8").replace('"revision": 3', '"revision": "3"')
+    assert ["expected an integer, got string '3' @ $.revision"] == _errors(lambda: ee.loads(text))
 
 
 def test_the_v1_document_keeps_zone_names_folds_and_microseconds() -> None:
@@ -352,10 +380,11 @@ def test_the_v1_document_keeps_zone_names_folds_and_microseconds() -> None:
 
 
 @pytest.mark.skipif(
-    serialization.SCHEMA_VERSION != 1, reason="a newer version writes a newer document"
+    serialization.SCHEMA_VERSION != 2, reason="a newer version writes a newer document"
 )
-def test_the_v1_document_is_what_this_version_writes(backend: str) -> None:
-    assert V1_WORKSHOP.read_text(encoding="utf-8") == ee.dumps(v1_workshop())
+def test_the_v2_document_is_what_this_version_writes(backend: str) -> None:
+    assert V2_WORKSHOP.read_text(encoding="utf-8") == ee.dumps(v1_workshop())
+    assert v1_workshop() == ee.load(V2_WORKSHOP)
 
 
 # -- round trips ------------------------------------------------------------------
@@ -508,7 +537,7 @@ sys.stdout.buffer.write(ee.dumps(v1_workshop()).encode("utf-8"))
 
 @pytest.mark.parametrize("seed", ["0", "1", "4242"])
 def test_dumps_gives_the_same_bytes_in_every_process(seed: str) -> None:
-    expected = V1_WORKSHOP.read_bytes()
+    expected = V2_WORKSHOP.read_bytes()
     for name in BACKENDS:
         result = subprocess.run(  # noqa: S603 (our own interpreter and script)
             [sys.executable, "-c", _DUMP_IN_A_CHILD, name],
@@ -627,8 +656,8 @@ def _errors(read: Callable[[], object]) -> list[str]:
 
 
 def _patched(patch: list[dict[str, Any]]) -> dict[str, Any]:
-    """The v1 document changed by RFC 6902 operations (add, remove, replace)."""
-    document: dict[str, Any] = json.loads(V1_WORKSHOP.read_text(encoding="utf-8"))
+    """The v1 document, upgraded to the current version, changed by RFC 6902 operations."""
+    document = serialization.upgrade(json.loads(V1_WORKSHOP.read_text(encoding="utf-8")))
     for operation in patch:
         *parents, last = [
             p.replace("~1", "/").replace("~0", "~") for p in operation["path"].split("/")[1:]
@@ -738,7 +767,7 @@ def test_a_model_rule_is_reported_at_the_field_under_its_object() -> None:
         ),
         (
             b'{"schema_version": 7}',
-            "schema_version 7 is newer than this library understands (1); upgrade egov_events",
+            "schema_version 7 is newer than this library understands (2); upgrade egov_events",
         ),
     ],
     ids=[
@@ -967,7 +996,7 @@ def test_non_ascii_keys_in_paths_are_quoted() -> None:
 @pytest.mark.parametrize(
     ("version", "expected"),
     [
-        (2, "schema_version 2 is newer than this library understands (1); upgrade egov_events"),
+        (3, "schema_version 3 is newer than this library understands (2); upgrade egov_events"),
         (0, "unknown schema_version 0: versions start at 1"),
         (-3, "unknown schema_version -3: versions start at 1"),
         ("1", "expected an integer, got string '1'"),

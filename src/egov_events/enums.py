@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 
 __all__ = [
+    "AnswerStatus",
     "DocumentKind",
     "EventStatus",
     "OrganizationKind",
@@ -87,6 +88,14 @@ class RegistrationStatus(enum.StrEnum):
     CONFIRMED = "confirmed"
     WAITLISTED = "waitlisted"
     WITHDRAWN = "withdrawn"
+
+
+class AnswerStatus(enum.StrEnum):
+    """A participant's answer to an invitation (iCalendar PARTSTAT, RFC 5545 section 3.2.12)."""
+
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    TENTATIVE = "tentative"
 
 
 class DocumentKind(enum.StrEnum):

@@ -30,6 +30,7 @@ from egov_events import _checks as c
 from egov_events import _fields as f
 from egov_events.conflicts import Conflict, find_conflicts
 from egov_events.enums import (
+    AnswerStatus,
     DocumentKind,
     EventStatus,
     OrganizationKind,
@@ -46,10 +47,13 @@ from egov_events.text import LocalizedText
 
 __all__ = [
     "RULE_ATTRIBUTES",
+    "Answer",
+    "AnswerStatus",
     "Document",
     "DocumentKind",
     "Event",
     "EventStatus",
+    "GroupDay",
     "Organization",
     "OrganizationKind",
     "Participant",
@@ -301,6 +305,10 @@ class ParticipantGroup:
         metadata=f.meta(f.optional(f.ID_SET)), converter=_optional_ids, default=None
     )
     """An explicit list of participant ids, where no rule says who belongs."""
+    sequence: int = attrs.field(metadata=f.meta(f.integer(0)), default=0)
+    """The SEQUENCE of the group's invitation (RFC 5545 section 3.8.7.4), raised by
+    :func:`egov_events.revisions.revise` when its days, hours, status, place or
+    members change, and carried by every REQUEST and CANCEL sent for it."""
 
     def __attrs_post_init__(self) -> None:
         f.validate(self, self._more)
@@ -398,6 +406,35 @@ class Sponsor:
         f.validate(self)
 
 
+def _answer_status(value: AnswerStatus | str) -> AnswerStatus:
+    return cast("AnswerStatus", f.to_enum(AnswerStatus, value))
+
+
+@attrs.frozen(kw_only=True)
+class Answer:
+    """A participant's answer to a group's invitation, for all its days or for one.
+
+    Recorded by :func:`egov_events.revisions.apply_replies` from the
+    participant's iTIP REPLY (RFC 5546 section 3.2.3).
+    """
+
+    participant: str = attrs.field(metadata=f.meta(f.ID))
+    group: str = attrs.field(metadata=f.meta(f.ID))
+    status: AnswerStatus = attrs.field(
+        metadata=f.meta(f.member(AnswerStatus)), converter=_answer_status
+    )
+    stamp: datetime = attrs.field(metadata=f.meta(f.AWARE))
+    """When the participant answered (the REPLY's DTSTAMP)."""
+    sequence: int = attrs.field(metadata=f.meta(f.integer(0)))
+    """The SEQUENCE of the invitation answered."""
+    day: date | None = attrs.field(metadata=f.meta(f.optional(f.DATE)), default=None)
+    """The day answered; ``None``: every day of the group."""
+    comment: str | None = attrs.field(metadata=f.meta(f.optional(f.TEXT)), default=None)
+
+    def __attrs_post_init__(self) -> None:
+        f.validate(self)
+
+
 @attrs.frozen(kw_only=True)
 class Session:
     """One block of the programme on one day: a keynote, a discussion, a break.
@@ -435,6 +472,9 @@ class Session:
     online_url: str | None = attrs.field(metadata=f.meta(f.optional(f.URL)), default=None)
     """Where to join the session online, if it can be joined online
     (calendars carry it as RFC 7986 CONFERENCE)."""
+    sequence: int = attrs.field(metadata=f.meta(f.integer(0)), default=0)
+    """The SEQUENCE of the session in feeds (RFC 5545 section 3.8.7.4), raised by
+    :func:`egov_events.revisions.revise` when its start, end, status or place change."""
 
     def __attrs_post_init__(self) -> None:
         f.validate(self, self._more)
@@ -487,6 +527,21 @@ class Session:
         )
 
 
+@attrs.frozen
+class GroupDay:
+    """One day of a group that has sessions: the instance of the group's invitation that day."""
+
+    day: date
+    start: datetime
+    """The start of the group's first session that day, in the event's zone."""
+    end: datetime
+    """The end of the group's last session that day, in the event's zone."""
+    sessions: tuple[Session, ...]
+    """The group's sessions that day, by start."""
+    cancelled: bool
+    """Every session of the group that day is cancelled."""
+
+
 _T = TypeVar("_T")
 
 DERIVED_LIMIT = 1024
@@ -527,6 +582,10 @@ def _documents(value: Iterable[Document]) -> tuple[Document, ...]:
 
 def _calls(value: Iterable[CallForSubmissions]) -> tuple[CallForSubmissions, ...]:
     return cast("tuple[CallForSubmissions, ...]", f.to_tuple(value))
+
+
+def _answers(value: Iterable[Answer]) -> tuple[Answer, ...]:
+    return cast("tuple[Answer, ...]", f.to_tuple(value))
 
 
 def _lookup(items: Mapping[str, _T], key: str, what: str) -> _T:
@@ -626,8 +685,15 @@ class Event:
     )
     """The attendance the organizer reported, which may differ from the
     number of participant records held."""
+    answers: tuple[Answer, ...] = attrs.field(
+        metadata=f.meta(f.objects(Answer)), converter=_answers, default=()
+    )
+    """Participants' answers to their invitations, as replies brought them
+    (:func:`egov_events.revisions.apply_replies`)."""
     revision: int = attrs.field(metadata=f.meta(f.integer(0)), default=0)
-    """Raised at every published change; calendars use it as SEQUENCE."""
+    """Raised at every published change (:func:`egov_events.revisions.revise`).
+    Calendars take SEQUENCE from each session's and group's own
+    :attr:`Session.sequence` and :attr:`ParticipantGroup.sequence`."""
 
     def __attrs_post_init__(self) -> None:
         _EventChecker(self).run()
@@ -809,6 +875,38 @@ class Event:
         """The days a group meets."""
         return self.group(group).days
 
+    def group_days(self, group: str | ParticipantGroup) -> tuple[GroupDay, ...]:
+        """The group's days that have sessions, each with its hours, first day first.
+
+        These are the instances of the group's invitation: each runs from the
+        start of the group's first session that day to the end of its last.
+
+        >>> import egov_events as ee
+        >>> event = ee.examples.kikao_kazi_2019()
+        >>> [(d.day.isoformat(), f"{d.start:%H:%M}", f"{d.end:%H:%M}")
+        ...  for d in event.group_days("group-1")]
+        [('2019-01-30', '08:00', '17:00'), ('2019-01-31', '08:30', '16:30')]
+        """
+        g = self.group(group)
+        tz = self.timezone
+        by_day: dict[date, list[Session]] = {}
+        for s in self.sessions_for_group(g):
+            by_day.setdefault(self.day_of(s.start), []).append(s)
+        days = []
+        for day in g.days:
+            sessions = by_day.get(day)
+            if sessions:
+                days.append(
+                    GroupDay(
+                        day=day,
+                        start=min(s.start for s in sessions).astimezone(tz),
+                        end=max(s.end for s in sessions).astimezone(tz),
+                        sessions=tuple(sessions),
+                        cancelled=all(s.status is SessionStatus.CANCELLED for s in sessions),
+                    )
+                )
+        return tuple(days)
+
     def conflicts(self) -> list[Conflict]:
         """The schedule's conflicts: rooms, groups and people in two places, rooms too small.
 
@@ -970,6 +1068,12 @@ class _EventChecker:
             c.check_refs(
                 p, ("sponsors", i, "organization"), sponsor.organization, orgs, what="organization"
             )
+        for i, answer in _each(e.answers, Answer):
+            at = ("answers", i)
+            c.check_refs(
+                p, (*at, "participant"), answer.participant, ids["participant"], what="participant"
+            )
+            c.check_refs(p, (*at, "group"), answer.group, ids["group"], what="group")
         for i, call in _each(e.calls, CallForSubmissions):
             c.check_refs(p, ("calls", i, "session"), call.session, ids["session"], what="session")
             for j, sub in enumerate(call.submissions):

@@ -435,12 +435,16 @@ GROUP_RULES = {
 }
 """Who belongs to each group, as rules; the example's participants follow them."""
 
+PUBLISHED = 1
+"""The record's revision, 1: every session and group was published at SEQUENCE 1."""
+
 GROUPS = (
     ParticipantGroup(
         id="group-1",
         rule=GROUP_RULES["group-1"],
         name=_t("Kundi la Kwanza", "Group 1"),
         days=(DAY_1, DAY_2),
+        sequence=PUBLISHED,
         description=_t(
             "Maofisa TEHAMA na Maofisa wanaotumia mifumo ya TEHAMA; kikao tarehe "
             "30 - 31 Januari 2019.",
@@ -452,6 +456,7 @@ GROUPS = (
         rule=GROUP_RULES["group-2"],
         name=_t("Kundi la Pili", "Group 2"),
         days=(DAY_3,),
+        sequence=PUBLISHED,
         description=_t(
             "Makatibu Wakuu, Wakuu wa Taasisi na Wakurugenzi wa Mamlaka za Serikali za "
             "Mitaa; kikao tarehe 01 Februari 2019.",
@@ -464,6 +469,7 @@ GROUPS = (
         rule=GROUP_RULES["group-3"],
         name=_t("Kundi la Tatu", "Group 3"),
         days=(DAY_4,),
+        sequence=PUBLISHED,
         description=_t(
             "Washiriki wa makundi yote (Kundi la kwanza na la pili) pamoja na Wabunifu "
             "na Watafiti kutoka Vyuo Vikuu na Vyuo vinavyotoa mafunzo ya Teknolojia; "
@@ -1037,6 +1043,7 @@ def _programme(
                 groups=frozenset({group}),
                 speakers=speakers.get(slug, ()),
                 chairs=(chair,) if kind in _CHAIRED else (),
+                sequence=PUBLISHED,
             )
         )
     return sessions
@@ -1159,5 +1166,5 @@ def build() -> Event:
         documents=DOCUMENTS,
         calls=(call,),
         reported_attendance=786,
-        revision=1,
+        revision=PUBLISHED,
     )

@@ -32,6 +32,7 @@ import attrs
 from egov_events import _checks, text
 from egov_events._fields import LARGEST
 from egov_events.model import (
+    Answer,
     Document,
     Event,
     Organization,
@@ -117,6 +118,7 @@ LEAVES: Final[Mapping[tuple[type, str], Mapping[str, Any]]] = {
     (Participant, "region"): _TEXT,
     (ParticipantGroup, "id"): _ID,
     (ParticipantGroup, "members"): _ID,
+    (ParticipantGroup, "sequence"): _NOT_NEGATIVE,
     (Room, "id"): _ID,
     (Room, "capacity"): _NOT_NEGATIVE,
     (Venue, "city"): _TEXT,
@@ -139,6 +141,7 @@ LEAVES: Final[Mapping[tuple[type, str], Mapping[str, Any]]] = {
     (Session, "chairs"): _ID,
     (Session, "documents"): _ID,
     (Session, "capacity"): _NOT_NEGATIVE,
+    (Session, "sequence"): _NOT_NEGATIVE,
     (Event, "id"): _ID,
     (Event, "organizer"): _ID,
     (Event, "series"): _ID,
@@ -147,6 +150,10 @@ LEAVES: Final[Mapping[tuple[type, str], Mapping[str, Any]]] = {
     (Event, "keynote_speakers"): _ID,
     (Event, "reported_attendance"): _NOT_NEGATIVE,
     (Event, "revision"): _NOT_NEGATIVE,
+    (Answer, "participant"): _ID,
+    (Answer, "group"): _ID,
+    (Answer, "sequence"): _NOT_NEGATIVE,
+    (Answer, "comment"): _TEXT,
     (Criterion, "id"): _ID,
     (Criterion, "weight"): {"exclusiveMinimum": 0, "maximum": LARGEST},
     (StateChange, "by"): _TEXT,

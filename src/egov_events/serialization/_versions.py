@@ -15,24 +15,69 @@ from typing import Any, Final
 
 from egov_events.errors import ValidationError
 from egov_events.serialization._errors import Invalid, reader_problem
-from egov_events.serialization._json import read_integer
+from egov_events.serialization._json import MAX_SAFE_INTEGER, read_integer
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "upgrade"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "sequences_from_revision", "upgrade"]
 
-SCHEMA_VERSION: Final = 1
-"""The version of the document format this library writes."""
+SCHEMA_VERSION: Final = 2
+"""The version of the document format this library writes.
+
+- 1: the first version.
+- 2: every session and participant group carries its own ``sequence``, the
+  SEQUENCE of its calendar object (RFC 5545 section 3.8.7.4).
+"""
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 """A pure function from a document of version *n* to one of version *n + 1*."""
 
-MIGRATIONS: dict[int, Migration] = {}
+
+def _with_sequence(items: Any, sequence: int) -> Any:
+    """*items* (a list of objects) with ``sequence`` added to each object lacking one."""
+    if not isinstance(items, list):
+        return items  # malformed: the strict reader says what is wrong with it
+    return [
+        {**item, "sequence": sequence}
+        if isinstance(item, dict) and "sequence" not in item
+        else item
+        for item in items
+    ]
+
+
+def sequences_from_revision(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 to 2: each session and group gets ``sequence`` = the document's ``revision``.
+
+    Version 1 wrote the event's revision as the SEQUENCE of every calendar
+    object, so this is the sequence every calendar client already holds:
+    an upgraded document writes the same calendars, byte for byte. A
+    malformed or out-of-range ``revision`` counts as 0 (the reader reports
+    it at its own path).
+
+    >>> old = {"schema_version": 1, "revision": 3, "sessions": [{"id": "s1"}], "groups": []}
+    >>> sequences_from_revision(old)["sessions"]
+    [{'id': 's1', 'sequence': 3}]
+    >>> old["sessions"]
+    [{'id': 's1'}]
+    """
+    revision = document.get("revision", 0)
+    if isinstance(revision, bool) or not isinstance(revision, int):
+        revision = 0
+    elif not 0 <= revision <= MAX_SAFE_INTEGER:
+        revision = 0
+    out = dict(document)
+    for key in ("sessions", "groups"):
+        if key in out:
+            out[key] = _with_sequence(out[key], revision)
+    return out
+
+
+MIGRATIONS: dict[int, Migration] = {1: sequences_from_revision}
 """``MIGRATIONS[n]`` upgrades a document of version *n* to version *n + 1*.
 
 A migration is a pure function on plain JSON values: it returns a new
 document and never changes the one it is given, so that a failed upgrade
 leaves the caller's data untouched. It need not set ``schema_version``;
-:func:`upgrade` does. There is only version 1 so far, so the registry is
-empty; the tests keep a frozen version-1 document that must load forever.
+:func:`upgrade` does. The tests keep a frozen version-1 document that must
+load forever.
 """
 
 _AT = ("schema_version",)
@@ -53,8 +98,8 @@ def upgrade(
     The document is returned as it is when it is current; otherwise each
     migration from its version up to *current* is applied in turn.
 
-    >>> upgrade({"schema_version": 1, "id": "x"})
-    {'schema_version': 1, 'id': 'x'}
+    >>> upgrade({"schema_version": 2, "id": "x"})
+    {'schema_version': 2, 'id': 'x'}
     >>> upgrade({"schema_version": 1, "name": "x"}, current=2,
     ...         migrations={1: lambda d: {("title" if k == "name" else k): v
     ...                                   for k, v in d.items()}})
