@@ -62,14 +62,13 @@ def _same_hours(event: Event) -> Event:
     on_day = [s for s in event.sessions_for_group("group-1") if event.day_of(s.start) == day]
     first = min(on_day, key=lambda s: s.start)
     last = max(on_day, key=lambda s: s.end)
-    sessions = []
-    for s in event.sessions:
-        if s.id == first.id:
-            s = attrs.evolve(s, start=datetime(2019, 1, 31, 8, tzinfo=EAT))
-        if s.id == last.id:
-            s = attrs.evolve(s, end=datetime(2019, 1, 31, 17, tzinfo=EAT))
-        sessions.append(s)
-    return attrs.evolve(event, sessions=tuple(sessions))
+    changes: dict[str, dict[str, datetime]] = {first.id: {}, last.id: {}}
+    changes[first.id]["start"] = datetime(2019, 1, 31, 8, tzinfo=EAT)
+    changes[last.id]["end"] = datetime(2019, 1, 31, 17, tzinfo=EAT)
+    return attrs.evolve(
+        event,
+        sessions=tuple(attrs.evolve(s, **changes.get(s.id, {})) for s in event.sessions),
+    )
 
 
 def _day_left_out(event: Event) -> Event:
@@ -232,9 +231,7 @@ def icaljs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Instance]
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_icaljs_shows_every_day_at_its_hours(
-    case: Case, icaljs: dict[str, list[Instance]]
-) -> None:
+def test_icaljs_shows_every_day_at_its_hours(case: Case, icaljs: dict[str, list[Instance]]) -> None:
     found = [i for n in range(len(case.calendars)) for i in icaljs[f"{case.name}/{n}"]]
     assert list(case.expected) == sorted(found, key=lambda i: i[1])
 
@@ -312,9 +309,7 @@ def _expected_times(case: Case) -> list[tuple[datetime, datetime]]:
     ids=[c.name for c in CASES if c.form == "per-day" or c.same_hours],
 )
 def test_calcurse_shows_every_day_at_its_hours(case: Case, tmp_path: Path) -> None:
-    found = [
-        i for n, data in enumerate(case.calendars) for i in _calcurse(data, tmp_path / str(n))
-    ]
+    found = [i for n, data in enumerate(case.calendars) for i in _calcurse(data, tmp_path / str(n))]
     assert _expected_times(case) == sorted(found)
 
 
