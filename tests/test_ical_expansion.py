@@ -25,6 +25,7 @@ import subprocess
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -62,7 +63,7 @@ def _same_hours(event: Event) -> Event:
     on_day = [s for s in event.sessions_for_group("group-1") if event.day_of(s.start) == day]
     first = min(on_day, key=lambda s: s.start)
     last = max(on_day, key=lambda s: s.end)
-    changes: dict[str, dict[str, datetime]] = {first.id: {}, last.id: {}}
+    changes: dict[str, dict[str, Any]] = {first.id: {}, last.id: {}}
     changes[first.id]["start"] = datetime(2019, 1, 31, 8, tzinfo=EAT)
     changes[last.id]["end"] = datetime(2019, 1, 31, 17, tzinfo=EAT)
     return attrs.evolve(
@@ -324,7 +325,7 @@ def test_calcurse_ignores_overrides_so_other_hours_need_the_per_day_form(
 ) -> None:
     """calcurse shows a day with other hours twice: at the rule's hours and at its own."""
     (data,) = case.calendars
-    master = next(
+    master: Any = next(
         e for e in icalendar.Calendar.from_ical(data).walk("VEVENT") if "RECURRENCE-ID" not in e
     )
     start, end = master["DTSTART"].dt, master["DTEND"].dt

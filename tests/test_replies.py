@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
 from email.policy import SMTP
 from pathlib import Path
+from typing import Any
 
 import attrs
 import icalendar
@@ -55,7 +56,8 @@ def reply_calendar(
     *days* answers single instances, each by the RECURRENCE-ID the RRULE
     gives that day.
     """
-    (master,) = [e for e in invitation.walk("VEVENT") if "RECURRENCE-ID" not in e]
+    masters: list[Any] = [e for e in invitation.walk("VEVENT") if "RECURRENCE-ID" not in e]
+    (master,) = masters
     attendee = master["ATTENDEE"]
     reply = icalendar.Calendar()
     reply.add("VERSION", "2.0")
