@@ -64,6 +64,7 @@ __all__ = [
     "attendance_by_organization_kind",
     "attendance_frame",
     "attendance_table",
+    "expected_attendance",
     "participants_frame",
     "sessions_frame",
     "submissions_frame",
@@ -626,3 +627,54 @@ def attendance_frame(event: Event, *, backend: Backend = "pandas") -> Any:
                 )
             )
     return _frame(backend, "attendance_frame", columns, rows)
+
+
+def expected_attendance(event: Event, *, backend: Backend = "pandas") -> Any:
+    """For each group and each of its days: the answers its members gave to the invitation.
+
+    Columns: ``group``, ``day``, ``registered`` (participants in the group),
+    ``accepted``, ``tentative``, ``declined`` and ``no_answer`` (members
+    without an answer for that day), and ``expected`` (accepted plus
+    tentative). A member's answer for a day is the latest of their answer
+    to the whole invitation and their answer to that day
+    (:attr:`egov_events.Event.answers`, recorded by
+    :func:`egov_events.revisions.apply_replies`).
+
+    >>> import egov_events as ee
+    >>> table = expected_attendance(ee.examples.kikao_kazi_2019())
+    >>> [(g, str(d), r, n) for g, d, r, n in
+    ...  table[["group", "day", "registered", "no_answer"]].itertuples(index=False)]
+    [('group-1', '2019-01-30', 520, 520), ('group-1', '2019-01-31', 520, 520),
+     ('group-2', '2019-02-01', 170, 170), ('group-3', '2019-02-02', 786, 786)]
+
+    Raises:
+        ImportError: the backend's library is not installed.
+        ValueError: an unknown backend.
+
+    """
+    columns = {
+        "group": _categories(g.id for g in event.groups),
+        "day": _Column("day"),
+        "registered": _Column("int"),
+        "accepted": _Column("int"),
+        "tentative": _Column("int"),
+        "declined": _Column("int"),
+        "no_answer": _Column("int"),
+        "expected": _Column("int"),
+    }
+    from egov_events.revisions import answer_counts  # noqa: PLC0415 (lazy: loads on use)
+
+    rows = [
+        (
+            c.group,
+            c.day,
+            c.registered,
+            c.accepted,
+            c.tentative,
+            c.declined,
+            c.no_answer,
+            c.expected,
+        )
+        for c in answer_counts(event)
+    ]
+    return _frame(backend, "expected_attendance", columns, rows)

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -61,6 +61,7 @@ __all__ = [
     "choose",
     "clean",
     "clear_caches",
+    "day_uid",
     "feed_uid",
     "group_uid",
     "kind_name",
@@ -115,6 +116,15 @@ def group_uid(event_id: str, group_id: str) -> str:
     'group+group-1@kikao-kazi-2019.egov-events'
     """
     return f"group+{group_id}@{event_id}.{UID_DOMAIN}"
+
+
+def day_uid(event_id: str, group_id: str, day: date) -> str:
+    """The UID of one day of a group, when each day is its own scheduling object.
+
+    >>> day_uid("kikao-kazi-2019", "group-1", date(2019, 1, 31))
+    'group-day+group-1+2019-01-31@kikao-kazi-2019.egov-events'
+    """
+    return f"group-day+{group_id}+{day.isoformat()}@{event_id}.{UID_DOMAIN}"
 
 
 def feed_uid(event_id: str, scope: str) -> str:
