@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
 import json
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,7 +27,9 @@ from hypothesis.stateful import (
 
 import egov_events as ee
 from egov_events import ical, revisions
+from egov_events.cli import main
 from egov_events.revisions import Changes
+from tests.smtp import Mailbox
 
 EAT = ZoneInfo("Africa/Dar_es_Salaam")
 AT = datetime(2019, 2, 5, 9, 0, tzinfo=EAT)
@@ -67,9 +72,9 @@ def test_a_moved_session_reads_in_swahili_and_english(workshop: ee.Event) -> Non
         f"Kikao '{s.title['sw']}' kimehamishwa: saa 3:00 asubuhi → saa 4:00 asubuhi, "
         "30 Januari 2019"
     ) == changes[0].render("sw")
-    assert f"Session '{s.title['en']}' moved: 09:00 → 10:00, 30 January 2019" == changes[
-        0
-    ].render("en")
+    assert f"Session '{s.title['en']}' moved: 09:00 → 10:00, 30 January 2019" == changes[0].render(
+        "en"
+    )
 
 
 def test_nothing_changed_is_an_empty_diff(workshop: ee.Event) -> None:
@@ -198,9 +203,7 @@ def test_a_new_title_raises_no_sequence(workshop: ee.Event) -> None:
 
 
 def test_cancelling_the_event_raises_every_object(workshop: ee.Event) -> None:
-    new = revisions.revise(
-        workshop, attrs.evolve(workshop, status=ee.EventStatus.CANCELLED), at=AT
-    )
+    new = revisions.revise(workshop, attrs.evolve(workshop, status=ee.EventStatus.CANCELLED), at=AT)
     assert {2} == set(_sequences(new).values())
 
 
@@ -221,7 +224,7 @@ def test_a_forgotten_raise_is_caught(workshop: ee.Event) -> None:
         f"session {first.id!r}: start, end changed but the sequence stayed 1; raise it to 2 "
         "(RFC 5545 section 3.8.7.4) or use revise() "
         f"@ $.sessions[{workshop.sessions.index(first)}].sequence",
-        "group 'group-2': days changed but the sequence stayed 1; raise it to 2 "
+        "group 'group-2': days or hours changed but the sequence stayed 1; raise it to 2 "
         "(RFC 5545 section 3.8.7.4) or use revise() @ $.groups[1].sequence",
     ] == revisions.check(workshop, edited)
     with pytest.raises(ee.ValidationError) as info:
@@ -244,7 +247,7 @@ def test_a_sequence_that_goes_down_is_refused(workshop: ee.Event) -> None:
     ("at", "message"),
     [
         (datetime(2019, 2, 4, 10, 0, tzinfo=EAT), "must be later than the previous revision's"),
-        (datetime(2019, 2, 5, 10, 0), "must be timezone-aware"),  # noqa: DTZ001 (the point)
+        (datetime(2019, 2, 5, 10, 0), "must be timezone-aware"),  # naive: the point
     ],
 )
 def test_revise_needs_a_later_aware_moment(workshop: ee.Event, at: datetime, message: str) -> None:
@@ -264,7 +267,7 @@ def test_feeds_carry_each_sessions_own_sequence(workshop: ee.Event) -> None:
     first = _first_of_day(workshop, "group-1")
     new = revisions.revise(workshop, _moved(workshop, first.id, 1), at=AT)
     sequences = {
-        str(v["UID"]).partition("@")[0]: int(v["SEQUENCE"])
+        str(v["UID"]).partition("@")[0]: int(str(v["SEQUENCE"]))
         for v in ical.calendar(new).walk("VEVENT")
     }
     assert {first.id: 2} == {k: v for k, v in sequences.items() if v != 1}
@@ -300,18 +303,18 @@ def test_the_messages_say_what_changed_and_when(workshop: ee.Event) -> None:
     by_id = {m.participant: m for m in messages}
     english, swahili = by_id["p-0001"], by_id["p-0002"]
     assert ("en", "sw") == (english.lang, swahili.lang)
-    event = english.calendar.events[0]
+    event: Any = english.calendar.events[0]
     assert (2, "20190205T060000Z") == (
         int(event["SEQUENCE"]),
         event["DTSTAMP"].to_ical().decode(),
     )
     mail = english.email()
-    body = mail.get_body(("plain",)).get_content()
+    body = mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     assert mail["Subject"] == "Changed: 2nd e-Government Workshop 2019 (Group 1)"
     assert "Your invitation to 2nd e-Government Workshop 2019, Group 1, has changed:\n" in body
     assert f"- Session '{first.title['en']}' moved: 08:00 → 09:00, 30 January 2019\n" in body
     assert "- Hours of group 'Group 1' on 30 January 2019: 08:00 to 17:00 → 09:00 to 17:00" in body
-    text = swahili.email().get_body(("plain",)).get_content()
+    text = swahili.email().get_body(("plain",)).get_content()  # type: ignore[union-attr]
     assert "umebadilika:\n- Kikao '" in text
     parts = [p.get_content_type() for p in mail.iter_parts()]
     assert ["text/plain", "text/html", "text/calendar"] == parts
@@ -338,7 +341,7 @@ def test_a_participant_who_leaves_a_group_gets_a_cancel_above_the_request(
         cancel.group,
         cancel.sequence,
     )
-    vevent = cancel.calendar.events[0]
+    vevent: Any = cancel.calendar.events[0]
     assert ("CANCEL", "CANCELLED", 2) == (
         str(cancel.calendar["METHOD"]),
         str(vevent["STATUS"]),
@@ -346,8 +349,9 @@ def test_a_participant_who_leaves_a_group_gets_a_cancel_above_the_request(
     )
     assert "Imefutwa: " in str(cancel.email()["Subject"])
     # coming back later: a REQUEST strictly above that CANCEL
-    back = revisions.revise(rev2, attrs.evolve(rev2, participants=workshop.participants),
-                            at=AT + timedelta(hours=1))
+    back = revisions.revise(
+        rev2, attrs.evolve(rev2, participants=workshop.participants), at=AT + timedelta(hours=1)
+    )
     [request] = revisions.outbox(rev2, back)
     assert ("p-0001", "REQUEST", "group-1", 3) == (
         request.participant,
@@ -373,14 +377,12 @@ def test_removing_a_group_cancels_it_for_its_members(workshop: ee.Event) -> None
     assert {("CANCEL", "group-2", 2)} == {(m.method, m.group, m.sequence) for m in messages}
     assert _members(old, "group-2") == {m.participant for m in messages}
     assert "Kundi 'Kundi la Pili' limeondolewa" in (
-        messages[0].email().get_body(("plain",)).get_content()
+        messages[0].email().get_body(("plain",)).get_content()  # type: ignore[union-attr]
     )
 
 
 def test_cancelling_the_event_cancels_every_invitation(workshop: ee.Event) -> None:
-    new = revisions.revise(
-        workshop, attrs.evolve(workshop, status=ee.EventStatus.CANCELLED), at=AT
-    )
+    new = revisions.revise(workshop, attrs.evolve(workshop, status=ee.EventStatus.CANCELLED), at=AT)
     messages = revisions.outbox(workshop, new)
     expected = sum(len(p.groups) for p in workshop.participants)
     assert expected == len(messages)
@@ -397,7 +399,7 @@ def test_a_new_participant_gets_only_their_own_invitations(workshop: ee.Event) -
     assert [("p-9999", "group-1", "REQUEST"), ("p-9999", "group-3", "REQUEST")] == [
         (m.participant, m.group, m.method) for m in messages
     ]
-    body = messages[0].email().get_body(("plain",)).get_content()
+    body = messages[0].email().get_body(("plain",)).get_content()  # type: ignore[union-attr]
     assert "ameongezwa: Kundi la Kwanza, Kundi la Tatu" in body
 
 
@@ -485,11 +487,7 @@ def _small_event() -> ee.Event:
 def _content(calendar: icalendar.Calendar) -> list[bytes]:
     """A calendar as a client compares it: every line but DTSTAMP and SEQUENCE, unfolded."""
     lines = calendar.to_ical().replace(b"\r\n ", b"").split(b"\r\n")
-    return [
-        line
-        for line in lines
-        if not line.startswith((b"DTSTAMP", b"SEQUENCE", b"METHOD"))
-    ]
+    return [line for line in lines if not line.startswith((b"DTSTAMP", b"SEQUENCE", b"METHOD"))]
 
 
 @attrs.define
@@ -500,7 +498,7 @@ class _Held:
 
 
 class Clients(RuleBasedStateMachine):
-    """Each participant's calendar, fed only by the messages of ``outbox``, revision after revision."""
+    """Each participant's calendar, fed only by ``outbox``'s messages, revision after revision."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -516,8 +514,10 @@ class Clients(RuleBasedStateMachine):
             for o in ical.scheduling_objects(self.event, p):
                 self.deliver(p.id, "REQUEST", o.uid, o.calendar)
 
-    def deliver(self, participant: str, method: str, uid: str, calendar: icalendar.Calendar) -> None:
-        vevent = calendar.events[0]
+    def deliver(
+        self, participant: str, method: str, uid: str, calendar: icalendar.Calendar
+    ) -> None:
+        vevent: Any = calendar.events[0]
         assert "RECURRENCE-ID" not in vevent or method == "REQUEST"
         sequence, stamp = int(vevent["SEQUENCE"]), vevent["DTSTAMP"].dt
         history = self.sent.setdefault((participant, uid), [])
@@ -528,8 +528,10 @@ class Clients(RuleBasedStateMachine):
         history.append((method, sequence))
         store = self.stores.setdefault(participant, {})
         held = store.get(uid)
-        newer = held is None or sequence > held.sequence or (
-            sequence == held.sequence and stamp > held.stamp
+        newer = (
+            held is None
+            or sequence > held.sequence
+            or (sequence == held.sequence and stamp > held.stamp)
         )
         assert newer, "a client would ignore this message"
         if method == "CANCEL":
@@ -633,3 +635,108 @@ TestClients.settings = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
+
+
+# -- the command line --------------------------------------------------------------
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        status = main(list(argv))
+    except SystemExit as exit_:  # argparse exits on usage errors
+        status = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def revised(workshop: ee.Event, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """The workshop (old), its next revision moving group 2's first session (new), and
+    the same edit without revise (forgot), as files; six participants of each group."""
+    keep = [p for g in ("group-1", "group-2") for p in workshop.participants if g in p.groups][:3]
+    keep += [p for p in workshop.participants if "group-2" in p.groups][:3]
+    old = attrs.evolve(workshop, participants=tuple(dict.fromkeys(keep)))
+    first = _first_of_day(old, "group-2")
+    forgot = _moved(old, first.id, 1)
+    new = revisions.revise(old, forgot, at=AT)
+    paths = tmp_path / "old.json", tmp_path / "new.json", tmp_path / "forgot.json"
+    for event, path in zip((old, new, forgot), paths, strict=True):
+        ee.dump(event, path)
+    return paths
+
+
+def test_the_diff_command_prints_the_changes(
+    revised: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new, _ = revised
+    status, out, err = _run(capsys, "diff", str(old), str(new), "--lang", "en")
+    assert (0, "") == (status, err)
+    assert [
+        "Session 'Registration of participants' moved: 08:00 → 09:00, 1 February 2019",
+        "Hours of group 'Group 2' on 1 February 2019: 08:00 to 17:00 → 09:00 to 17:00",
+    ] == out.splitlines()
+    status, out, _ = _run(capsys, "diff", str(old), str(new), "--json")
+    assert 0 == status
+    assert revisions.diff(ee.load(old), ee.load(new)) == Changes.from_json(json.loads(out))
+    status, out, _ = _run(capsys, "diff", str(old), str(old))
+    assert (0, "Hakuna mabadiliko.\n") == (status, out)
+
+
+def test_the_diff_command_refuses_a_missing_file(
+    revised: tuple[Path, Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = _run(capsys, "diff", str(revised[0]), str(tmp_path / "none.json"))
+    assert (2, "") == (status, out)
+    assert f"egov-events: cannot read {tmp_path / 'none.json'}: no such file\n" == err
+
+
+def test_invites_since_sends_only_the_outbox(
+    revised: tuple[Path, Path, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    mailbox: tuple[Mailbox, int],
+) -> None:
+    handler, port = mailbox
+    old, new, _ = revised
+    out_dir = tmp_path / "barua"
+    status, out, err = _run(
+        capsys,
+        "invites",
+        str(new),
+        "--since",
+        str(old),
+        "--out-dir",
+        str(out_dir),
+        "--smtp",
+        f"127.0.0.1:{port}",
+        "--lang",
+        "en",
+    )
+    assert 0 == status
+    expected = revisions.outbox(ee.load(old), ee.load(new), lang="en")
+    assert {"group-2"} == {m.group for m in expected}
+    n = len(expected)
+    assert (
+        f"{n} messages written to {out_dir}: {n} invitations or updates, 0 cancellations.\n"
+        f"All {n} messages sent through 127.0.0.1:{port}.\n"
+    ) == out
+    assert f"sent {n}/{n}" == err.splitlines()[-1]
+    names = sorted(f.name for f in out_dir.iterdir())
+    assert sorted(f"{m.participant}.group-2.request.eml" for m in expected) == names
+    assert n == len(handler.received)
+    first = email.message_from_bytes(handler.received[0], policy=email.policy.SMTP)
+    assert "Changed: 2nd e-Government Workshop 2019 (Group 2)" == first["Subject"]
+
+
+def test_invites_since_refuses_an_edit_that_forgot_its_sequences(
+    revised: tuple[Path, Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, _, forgot = revised
+    out_dir = tmp_path / "barua"
+    status, out, err = _run(
+        capsys, "invites", str(forgot), "--since", str(old), "--out-dir", str(out_dir)
+    )
+    assert (1, "") == (status, out)
+    assert "must be raised above 1, is 1 @ $.revision" == err.splitlines()[0]
+    assert any(line.endswith("@ $.groups[1].sequence") for line in err.splitlines())
+    assert not out_dir.exists()

@@ -322,7 +322,10 @@ class GroupHoursChanged(GroupChange):
     new_end: datetime
 
     def _render(self, lang: str, sw: bool) -> str:
-        old, new = _span(self.old_start, self.old_end, lang), _span(self.new_start, self.new_end, lang)
+        old, new = (
+            _span(self.old_start, self.old_end, lang),
+            _span(self.new_start, self.new_end, lang),
+        )
         change = f"{old} → {new}"
         if sw:
             return f"Saa za kundi {_q(self.name, lang)} {_day(self.day, lang)}: {change}"
@@ -549,8 +552,10 @@ _JSON: Final = _converter()
 
 @attrs.frozen
 class Changes(Sequence[Change]):
-    """What changed between two revisions, in a stable order: event, sessions, groups,
-    participants, documents. Empty (and false) when nothing did.
+    """What changed between two revisions, in a stable order.
+
+    The event first, then sessions, groups, participants and documents.
+    Empty (and false) when nothing did.
 
     >>> import attrs, egov_events as ee
     >>> from egov_events.revisions import diff

@@ -55,10 +55,10 @@ def _event(old: Event, new: Event) -> Iterable[ch.Change]:
 
 def _session(old: Event, new: Event, o: Session, n: Session) -> Iterable[ch.Change]:
     tz = new.timezone
-    common = {"session": n.id, "title": n.title}
     if (o.start, o.end) != (n.start, n.end):
         yield ch.SessionMoved(
-            **common,
+            session=n.id,
+            title=n.title,
             old_start=o.start.astimezone(tz),
             old_end=o.end.astimezone(tz),
             new_start=n.start.astimezone(tz),
@@ -67,17 +67,17 @@ def _session(old: Event, new: Event, o: Session, n: Session) -> Iterable[ch.Chan
     if o.status is not n.status:
         if n.status is SessionStatus.CANCELLED:
             yield ch.SessionCancelled(
-                **common, start=n.start.astimezone(tz), end=n.end.astimezone(tz)
+                session=n.id, title=n.title, start=n.start.astimezone(tz), end=n.end.astimezone(tz)
             )
         else:
-            yield ch.SessionStatusChanged(**common, old=o.status, new=n.status)
+            yield ch.SessionStatusChanged(session=n.id, title=n.title, old=o.status, new=n.status)
     before, after = room_name(old, o.room), room_name(new, n.room)
     if before != after:
-        yield ch.SessionRelocated(**common, old_room=before, new_room=after)
+        yield ch.SessionRelocated(session=n.id, title=n.title, old_room=before, new_room=after)
     if o.title != n.title:
-        yield ch.SessionRetitled(**common, old_title=o.title)
+        yield ch.SessionRetitled(session=n.id, title=n.title, old_title=o.title)
     if (o.description, o.speakers, o.chairs) != (n.description, n.speakers, n.chairs):
-        yield ch.SessionRedescribed(**common)
+        yield ch.SessionRedescribed(session=n.id, title=n.title)
 
 
 def _sessions(old: Event, new: Event) -> Iterable[ch.Change]:
@@ -208,8 +208,11 @@ def diff(old: Event, new: Event) -> ch.Changes:
     >>> s = old.sessions[1]
     >>> moved = attrs.evolve(s, start=s.start + timedelta(hours=1), end=s.end + timedelta(hours=1))
     >>> new = attrs.evolve(old, sessions=(old.sessions[0], moved, *old.sessions[2:]))
-    >>> print(diff(old, new).render("sw"))
-    Kikao 'Ufunguzi rasmi' kimehamishwa: saa 3:00 asubuhi → saa 4:00 asubuhi, 30 Januari 2019
+    >>> changes = diff(old, new)
+    >>> print(changes.render("sw"))
+    Kikao 'Ufunguzi wa Kikao Kazi (Kundi la Kwanza)' kimehamishwa: saa 3:00 asubuhi → ...
+    >>> print(changes.render("en"))
+    Session 'Opening of the workshop (Group 1)' moved: 09:00 → 10:00, 30 January 2019
     """
     if old.id != new.id:
         msg = f"not two revisions of one event: {old.id!r} and {new.id!r}"

@@ -93,9 +93,7 @@ class Message:
 def _unchanging(data: bytes) -> list[bytes]:
     """The content lines of a calendar but DTSTAMP, SEQUENCE and ATTENDEE, unfolded."""
     lines = data.replace(b"\r\n ", b"").split(b"\r\n")
-    return [
-        line for line in lines if not line.startswith((b"DTSTAMP", b"SEQUENCE", b"ATTENDEE"))
-    ]
+    return [line for line in lines if not line.startswith((b"DTSTAMP", b"SEQUENCE", b"ATTENDEE"))]
 
 
 def _invitation(event: Event, participant: str, group: str, lang: str) -> icalendar.Calendar:
@@ -215,6 +213,9 @@ def outbox(
     in the order of the participants (the new revision's, then those who
     left), each participant's by group.
 
+    Moving a session within its group's hours tells the group's members
+    (their e-mail says what moved) and raises no invitation's sequence:
+
     >>> import attrs, egov_events as ee
     >>> from datetime import datetime, timedelta
     >>> from egov_events.revisions import revise
@@ -225,7 +226,7 @@ def outbox(
     ...              at=datetime.fromisoformat("2019-02-05T09:00:00+03:00"))
     >>> messages = outbox(old, new)
     >>> len(messages), {(m.method, m.group, m.sequence) for m in messages}
-    (690, {('REQUEST', 'group-3', 2)})
+    (520, {('REQUEST', 'group-1', 1)})
 
     Raises:
         ValidationError: *new* is not a proper revision of *old*
@@ -255,13 +256,10 @@ def outbox(
     )
     for group in ranks:
         was, now = before.get(group, empty), after.get(group, empty)
-        g_new, g_old = groups_new.get(group), groups_old.get(group)
+        g_new = groups_new.get(group)
         for pid in sorted(was.members - now.members):
-            if g_new is not None:
-                sequence = g_new.sequence
-            else:
-                assert g_old is not None  # a member in the old revision
-                sequence = g_old.sequence + 1
+            # the group's new sequence; one above its last when the group is gone
+            sequence = g_new.sequence if g_new is not None else groups_old[group].sequence + 1
             box.add(order(pid, group), pid, group, "CANCEL", sequence=sequence)
         if g_new is None:
             continue

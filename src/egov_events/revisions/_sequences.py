@@ -109,7 +109,7 @@ class GroupState:
             label
             for label, same in (
                 ("invitation", self.invited == other.invited),
-                ("days", self.days == other.days),
+                ("days or hours", self.days == other.days),
                 ("status", self.status == other.status),
                 ("place", self.place == other.place),
                 ("members", self.members == other.members),
@@ -162,7 +162,9 @@ def group_states(event: Event) -> dict[str, GroupState]:
 class _Raise:
     """One object whose sequence must be at least ``needed``."""
 
-    path: tuple[str | int, ...]
+    collection: str
+    """``"sessions"`` or ``"groups"``."""
+    index: int
     what: str
     old: int
     needed: int
@@ -177,11 +179,13 @@ def _raises(old: Event, new: Event) -> Iterator[_Raise]:
         if o is None:
             continue
         changed = (
-            [] if o is s and old.venue is new.venue and old.status is new.status
+            []
+            if o is s and old.venue is new.venue and old.status is new.status
             else session_state(old, o).changed(session_state(new, s))
         )
         yield _Raise(
-            ("sessions", i, "sequence"),
+            "sessions",
+            i,
             f"session {s.id!r}",
             o.sequence,
             o.sequence + 1 if changed else o.sequence,
@@ -190,26 +194,23 @@ def _raises(old: Event, new: Event) -> Iterator[_Raise]:
     states_old, states_new = group_states(old), group_states(new)
     groups = {g.id: g for g in old.groups}
     for i, g in enumerate(new.groups):
-        o = groups.get(g.id)
-        if o is None:
+        was = groups.get(g.id)
+        if was is None:
             continue
         changed = states_old[g.id].changed(states_new[g.id])
         yield _Raise(
-            ("groups", i, "sequence"),
+            "groups",
+            i,
             f"group {g.id!r}",
-            o.sequence,
-            o.sequence + 1 if changed else o.sequence,
+            was.sequence,
+            was.sequence + 1 if changed else was.sequence,
             tuple(changed),
         )
 
 
-def _sequence_of(new: Event, path: tuple[str | int, ...]) -> int:
-    items: tuple[Session, ...] | tuple[ParticipantGroup, ...] = (
-        new.sessions if path[0] == "sessions" else new.groups
-    )
-    index = path[1]
-    assert isinstance(index, int)
-    return items[index].sequence
+def _sequence_of(new: Event, r: _Raise) -> int:
+    items = new.sessions if r.collection == "sessions" else new.groups
+    return items[r.index].sequence
 
 
 def problems(old: Event, new: Event) -> list[Problem]:
@@ -227,12 +228,13 @@ def problems(old: Event, new: Event) -> list[Problem]:
             f"is {new.updated.isoformat()}: DTSTAMP comes from it",
         )
     for r in _raises(old, new):
-        have = _sequence_of(new, r.path)
+        have = _sequence_of(new, r)
+        path = (r.collection, r.index, "sequence")
         if have < r.old:
-            found.add(r.path, f"{r.what}: sequence went down from {r.old} to {have}")
+            found.add(path, f"{r.what}: sequence went down from {r.old} to {have}")
         elif have < r.needed:
             found.add(
-                r.path,
+                path,
                 f"{r.what}: {', '.join(r.reasons)} changed but the sequence stayed {have}; "
                 f"raise it to {r.needed} (RFC 5545 section 3.8.7.4) or use revise()",
             )
@@ -247,15 +249,18 @@ def check(old: Event, new: Event) -> list[str]:
     changed significantly; :func:`revise` does all three.
 
     >>> import attrs, egov_events as ee
+    >>> from datetime import timedelta
     >>> old = ee.examples.kikao_kazi_2019()
-    >>> s = old.sessions[1]
-    >>> moved = attrs.evolve(s, start=s.start.replace(hour=10), end=s.end.replace(hour=11))
-    >>> new = attrs.evolve(old, sessions=(old.sessions[0], moved, *old.sessions[2:]))
-    >>> print(*check(old, new), sep="\\n")
+    >>> first = old.sessions[0]  # group 1's registration, at 08:00
+    >>> later = attrs.evolve(first, start=first.start + timedelta(hours=1),
+    ...                      end=first.end + timedelta(hours=1))
+    >>> new = attrs.evolve(old, sessions=(later, *old.sessions[1:]))
+    >>> for problem in check(old, new):
+    ...     print(problem)
     must be raised above 1, is 1 @ $.revision
-    must be later than the previous revision's (2019-02-04T10:00:00+03:00), is ... @ $.updated
-    session 'ufunguzi': start, end changed but the sequence stayed 1; raise it to 2 ... @ $.sessions[1].sequence
-    group 'group-3': days changed but the sequence stayed 1; raise it to 2 ... @ $.groups[2].sequence
+    must be later than the previous revision's (2019-02-04T10:00:00+03:00), ... @ $.updated
+    session 's-2019-01-30-registration': start, end changed but the sequence stayed 1; ...
+    group 'group-1': days or hours changed but the sequence stayed 1; raise it to 2 ...
     """
     return [str(p) for p in problems(old, new)]
 
@@ -278,15 +283,19 @@ def revise(old: Event, new: Event, *, at: datetime) -> Event:
     it as DTSTAMP. It is kept in the event's zone.
 
     >>> import attrs, egov_events as ee
-    >>> from datetime import datetime
+    >>> from datetime import datetime, timedelta
     >>> old = ee.examples.kikao_kazi_2019()
-    >>> s = old.sessions[1]
-    >>> moved = attrs.evolve(s, start=s.start.replace(hour=10), end=s.end.replace(hour=11))
-    >>> new = revise(old, attrs.evolve(old, sessions=(old.sessions[0], moved, *old.sessions[2:])),
-    ...              at=datetime.fromisoformat("2019-01-20T08:00:00+03:00"))
-    Traceback (most recent call last):
-    ...
-    ValueError: at (2019-01-20T08:00:00+03:00) must be later than the previous revision's updated (2019-02-04T10:00:00+03:00)
+    >>> first = old.sessions[0]  # group 1's registration, at 08:00
+    >>> later = attrs.evolve(first, start=first.start + timedelta(hours=1),
+    ...                      end=first.end + timedelta(hours=1))
+    >>> new = revise(old, attrs.evolve(old, sessions=(later, *old.sessions[1:])),
+    ...              at=datetime.fromisoformat("2019-02-05T09:00:00+03:00"))
+    >>> new.revision, str(new.updated)
+    (2, '2019-02-05 09:00:00+03:00')
+    >>> [(g.id, g.sequence) for g in new.groups]
+    [('group-1', 2), ('group-2', 1), ('group-3', 1)]
+    >>> new.sessions[0].sequence, new.sessions[1].sequence
+    (2, 1)
 
     Raises:
         ValueError: *at* is naive or not later than *old*'s ``updated``.
@@ -308,12 +317,13 @@ def revise(old: Event, new: Event, *, at: datetime) -> Event:
     groups: dict[int, int] = {}
     down = Problems()
     for r in _raises(old, new):
-        have = _sequence_of(new, r.path)
+        have = _sequence_of(new, r)
         if have < r.old:
-            down.add(r.path, f"{r.what}: sequence went down from {r.old} to {have}")
-        index = r.path[1]
-        assert isinstance(index, int)
-        (sessions if r.path[0] == "sessions" else groups)[index] = r.needed
+            down.add(
+                (r.collection, r.index, "sequence"),
+                f"{r.what}: sequence went down from {r.old} to {have}",
+            )
+        (sessions if r.collection == "sessions" else groups)[r.index] = r.needed
     down.raise_if_any()
     return attrs.evolve(
         new,

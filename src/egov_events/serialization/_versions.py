@@ -59,9 +59,11 @@ def sequences_from_revision(document: dict[str, Any]) -> dict[str, Any]:
     [{'id': 's1'}]
     """
     revision = document.get("revision", 0)
-    if isinstance(revision, bool) or not isinstance(revision, int):
-        revision = 0
-    elif not 0 <= revision <= MAX_SAFE_INTEGER:
+    if (
+        isinstance(revision, bool)
+        or not isinstance(revision, int)
+        or not 0 <= revision <= MAX_SAFE_INTEGER
+    ):
         revision = 0
     out = dict(document)
     for key in ("sessions", "groups"):
