@@ -26,6 +26,7 @@ import icalendar
 
 from egov_events.errors import Problem, ValidationError
 from egov_events.model import Answer, AnswerStatus, Event, ParticipantGroup
+from egov_events.uids import parse_uid
 
 __all__ = [
     "AnswerCount",
@@ -88,8 +89,6 @@ class Reply:
 
 def _parse_uid(uid: str) -> tuple[str | None, str | None, date | None]:
     """``(event id, group id, day)`` of an invitation UID this library writes."""
-    from egov_events.ical import parse_uid  # noqa: PLC0415 (icalendar loads on use)
-
     parsed = parse_uid(uid)
     if parsed is None:
         return None, None, None
