@@ -136,3 +136,22 @@ def test_cli_invites_per_day_writes_one_message_per_day(
     with pytest.raises(SystemExit) as usage:
         main(["invites", "--out-dir", str(out), "--instances", "rdate"])
     assert 2 == usage.value.code
+
+
+def test_lint_finds_a_recurrence_resting_on_rdate_or_exdate_alone(event: Event) -> None:
+    data = ical.invitations(event, "p-0001")[0].to_ical()
+    assert [] == ical.lint(data)
+    rdate = data.replace(
+        b"RRULE:FREQ=DAILY;UNTIL=20190131T050000Z",
+        b"RDATE;TZID=Africa/Dar_es_Salaam:20190131T080000",
+    )
+    exdate = data.replace(
+        b"RRULE:FREQ=DAILY;UNTIL=20190131T050000Z",
+        b"EXDATE;TZID=Africa/Dar_es_Salaam:20190131T080000",
+    )
+    advice = (
+        "without RRULE: Outlook does not open such a recurrence and several clients do not "
+        "expand it; use an RRULE (with EXDATE for the days left out) or one event per day"
+    )
+    assert [f"RDATE {advice} @ $.VCALENDAR.VEVENT[0].RDATE"] == ical.lint(rdate)
+    assert [f"EXDATE {advice} @ $.VCALENDAR.VEVENT[0].EXDATE"] == ical.lint(exdate)

@@ -244,6 +244,20 @@ def _check_times(cal: Calendar, found: _Found) -> None:  # noqa: PLR0912 (rule b
                         )
 
 
+def _check_recurrence(comp: Component, path: tuple[PathPart, ...], found: _Found) -> None:
+    """No recurrence resting on RDATE or EXDATE alone."""
+    if "RRULE" in comp:
+        return
+    for name in ("RDATE", "EXDATE"):
+        if name in comp:
+            found.at(
+                (*path, name),
+                f"{name} without RRULE: Outlook does not open such a recurrence and "
+                "several clients do not expand it; use an RRULE (with EXDATE for the "
+                "days left out) or one event per day",
+            )
+
+
 def _check_component(comp: Component, path: tuple[PathPart, ...], found: _Found) -> None:
     for name in ("UID", "DTSTAMP"):
         if name not in comp:
@@ -257,6 +271,7 @@ def _check_component(comp: Component, path: tuple[PathPart, ...], found: _Found)
             found.at((*path, "DTSTAMP"), "DTSTAMP is not in UTC (RFC 5545 section 3.8.7.2)")
     if comp.name != "VEVENT":
         return
+    _check_recurrence(comp, path, found)
     start, end = comp.get("DTSTART"), comp.get("DTEND")
     if start is None:
         found.at((*path, "DTSTART"), "DTSTART missing (RFC 5545 section 3.6.1)")
@@ -361,7 +376,8 @@ def lint(data: bytes) -> list[str]:
       VTIMEZONE without STANDARD or DAYLIGHT, no floating times (3.3.5);
     - UID and DTSTAMP present, DTSTAMP in UTC (3.8.7.2), DTSTART present,
       DTEND of the same kind as DTSTART and after it, not DTEND and DURATION
-      together (3.6.1); each UID (with its RECURRENCE-ID) used once;
+      together (3.6.1); each UID (with its RECURRENCE-ID) used once; no
+      RDATE or EXDATE without an RRULE (Outlook does not open it);
     - ORGANIZER and ATTENDEE bare ``mailto:`` addresses (3.8.4.3);
     - METHOD (RFC 5546 section 3.2): a known method; PUBLISH lists no
       ATTENDEE; REQUEST and CANCEL carry one UID and an ORGANIZER, REQUEST
