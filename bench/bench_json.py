@@ -112,11 +112,11 @@ def fields(m: dict[str, Any]) -> dict[str, list[tuple[str, Any]]]:
             ("id", S), ("kind", e["SessionKind"]), ("title", T), ("start", datetime),
             ("end", datetime), ("description", OT), ("room", OS), ("groups", L),
             ("speakers", L), ("chairs", L), ("documents", L), ("capacity", OI),
-            ("status", e["SessionStatus"]), ("online_url", OS),
+            ("status", e["SessionStatus"]), ("online_url", OS), ("sequence", int),
         ],
         "Group": [
             ("id", S), ("name", T), ("days", list[date]), ("description", OT),
-            ("rule", dict[str, Any] | None), ("members", L | None),
+            ("rule", dict[str, Any] | None), ("members", L | None), ("sequence", int),
         ],
         "Participant": [
             ("id", S), ("person", S), ("organization", S), ("roles", L), ("groups", L),
@@ -165,6 +165,7 @@ def fields(m: dict[str, Any]) -> dict[str, list[tuple[str, Any]]]:
             ("roles", list[r("Role")]), ("keynote_speakers", L),
             ("sponsors", list[dict[str, Any]]), ("documents", list[r("Document")]),
             ("calls", list[r("Call")]), ("reported_attendance", OI), ("revision", int),
+            ("answers", list[dict[str, Any]]),
         ],
     }
     # fmt: on

@@ -33,6 +33,7 @@ ORDER = [
     "bench_json",
     "bench_memory",
     "bench_ical",
+    "bench_revisions",
     "bench_rules",
     "bench_registrations",
     "bench_sql",

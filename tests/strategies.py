@@ -117,6 +117,7 @@ _LOCALIZED = st.dictionaries(st.sampled_from(LANGUAGE_TAGS), _TEXTS, min_size=1,
 )
 _ZONES = st.sampled_from(ZONE_NAMES).map(ZoneInfo)
 _BOOLS = st.booleans()
+_SEQUENCES = st.integers(0, 2**53 - 1)
 _URLS = st.builds(
     "{}://{}/{}".format,
     st.sampled_from(["http", "https"]),
@@ -374,6 +375,7 @@ def _session(
         documents=tuple(_subset(draw, documents)),
         capacity=draw(_MAYBE_SMALL_INT),
         status=_pick(draw, list(SessionStatus)),
+        sequence=draw(_SEQUENCES),
     )
 
 
@@ -536,6 +538,7 @@ def events(draw: st.DrawFn) -> Event:
             description=draw(_MAYBE_LOCALIZED),
             rule=_maybe_rule(draw, role_ids, group_ids[:i]),
             members=frozenset(_subset(draw, participant_ids)) if draw(_BOOLS) else None,
+            sequence=draw(_SEQUENCES),
         )
         for i, g in enumerate(group_ids)
     )

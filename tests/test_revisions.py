@@ -263,6 +263,20 @@ def test_check_wants_a_later_revision_and_updated(workshop: ee.Event) -> None:
     ] == revisions.check(workshop, workshop)
 
 
+def test_a_bad_sequence_is_refused_with_its_path(workshop: ee.Event) -> None:
+    document = json.loads(ee.dumps(workshop))
+    document["sessions"][2]["sequence"] = -1
+    document["groups"][1]["sequence"] = "2"
+    with pytest.raises(ee.ValidationError) as info:
+        ee.loads(json.dumps(document))
+    assert [
+        "must not be negative, got -1 @ $.sessions[2].sequence",
+        "expected an integer, got string '2' @ $.groups[1].sequence",
+    ] == info.value.errors
+    with pytest.raises(ee.ValidationError, match=r"got bool @ \$\.sequence"):
+        attrs.evolve(workshop.groups[0], sequence=True)
+
+
 def test_feeds_carry_each_sessions_own_sequence(workshop: ee.Event) -> None:
     first = _first_of_day(workshop, "group-1")
     new = revisions.revise(workshop, _moved(workshop, first.id, 1), at=AT)

@@ -99,9 +99,8 @@ def _unchanging(data: bytes) -> list[bytes]:
 def _invitation(event: Event, participant: str, group: str, lang: str) -> icalendar.Calendar:
     from egov_events.ical import scheduling_objects  # noqa: PLC0415 (icalendar loads on use)
 
-    for found in scheduling_objects(event, participant, lang=lang):
-        if found.group.id == group:
-            return found.calendar
+    for found in scheduling_objects(event, participant, lang=lang, groups=(group,)):
+        return found.calendar
     msg = f"participant {participant!r} has no invitation to group {group!r}"  # pragma: no cover
     raise AssertionError(msg)  # pragma: no cover
 
