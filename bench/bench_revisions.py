@@ -58,7 +58,7 @@ def _diff_rows(options: Options, rounds: int) -> list[Row]:
     changes = revisions.diff(old, new)
     kinds = {c.kind for c in changes}
     assert {"session_moved", "session_cancelled", "participant_moved"} <= kinds, kinds
-    assert 100 == sum(c.kind == "participant_added" for c in changes)
+    assert sum(c.kind == "participant_added" for c in changes) == 100
     cases = {
         "dumps": lambda: ee.dumps(new),
         "diff": lambda: revisions.diff(old, new),
