@@ -77,7 +77,7 @@ class Message:
 
     def email(self, *, sender: str | None = None) -> EmailMessage:
         """The e-mail (iMIP, RFC 6047) that carries the message, what changed first."""
-        from egov_events.ical import change_email  # noqa: PLC0415 (icalendar loads on use)
+        from egov_events.ical import change_email  # noqa: PLC0415 (lazy: icalendar)
 
         return change_email(
             self.event,
@@ -97,7 +97,7 @@ def _unchanging(data: bytes) -> list[bytes]:
 
 
 def _invitation(event: Event, participant: str, group: str, lang: str) -> icalendar.Calendar:
-    from egov_events.ical import scheduling_objects  # noqa: PLC0415 (icalendar loads on use)
+    from egov_events.ical import scheduling_objects  # noqa: PLC0415 (lazy: icalendar)
 
     for found in scheduling_objects(event, participant, lang=lang, groups=(group,)):
         return found.calendar
@@ -159,7 +159,7 @@ class _Outbox:
     def add(
         self, order: tuple[int, int], participant: str, group: str, method: str, *, sequence: int
     ) -> None:
-        from egov_events.ical import cancel_object  # noqa: PLC0415 (icalendar loads on use)
+        from egov_events.ical import cancel_object  # noqa: PLC0415 (lazy: icalendar)
 
         lang = self.lang_of(participant)
         event = self.new if method == "REQUEST" else self.old
