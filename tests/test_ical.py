@@ -29,6 +29,7 @@ from icalendar import Calendar, Timezone
 import egov_events as ee
 from egov_events import ical
 from egov_events.ical._itip import group_days
+from egov_events.revisions import revise
 from egov_events.model import (
     Document,
     Event,
@@ -372,10 +373,11 @@ def test_invitation_shape(event: Event) -> None:
     assert "group+group-1@kikao-kazi-2019.egov-events" == master["UID"] == override["UID"]
     assert datetime(2019, 1, 30, 8, tzinfo=EAT) == master["DTSTART"].dt
     assert datetime(2019, 1, 30, 17, tzinfo=EAT) == master["DTEND"].dt
-    assert [datetime(2019, 1, 30, 8, tzinfo=EAT), datetime(2019, 1, 31, 8, 30, tzinfo=EAT)] == [
-        d.dt for d in master["RDATE"].dts
-    ]
-    assert datetime(2019, 1, 31, 8, 30, tzinfo=EAT) == override["RECURRENCE-ID"].dt
+    assert "RDATE" not in master
+    assert b"FREQ=DAILY;UNTIL=20190131T050000Z" == master["RRULE"].to_ical()
+    assert "EXDATE" not in master
+    assert datetime(2019, 1, 31, 8, tzinfo=EAT) == override["RECURRENCE-ID"].dt
+    assert datetime(2019, 1, 31, 8, 30, tzinfo=EAT) == override["DTSTART"].dt
     assert datetime(2019, 1, 31, 16, 30, tzinfo=EAT) == override["DTEND"].dt
     person = event.person(event.participant("p-0001").person)
     for ev in (master, override):
@@ -398,7 +400,7 @@ def test_invitation_shape(event: Event) -> None:
     )
     (only,) = _events(third)
     assert "group+group-3@kikao-kazi-2019.egov-events" == only["UID"]
-    assert "RDATE" not in only
+    assert [] == [p for p in ("RDATE", "RRULE", "EXDATE") if p in only]
 
 
 def test_one_invitation_per_group_and_one_uid_for_all_members(event: Event) -> None:
@@ -437,14 +439,17 @@ def test_rescheduling_keeps_the_uid_and_raises_the_sequence(event: Event) -> Non
         else s
         for s in event.sessions
     )
-    moved = attrs.evolve(
-        event, sessions=later, revision=2, updated=event.updated + timedelta(days=1)
+    moved = revise(
+        event, attrs.evolve(event, sessions=later), at=event.updated + timedelta(days=1)
     )
     before = _events(ical.invitations(event, "p-0001")[0])
     after = _events(ical.invitations(moved, "p-0001")[0])
     assert before[0]["UID"] == after[0]["UID"]
     assert (1, 2) == (before[0]["SEQUENCE"], after[0]["SEQUENCE"])
-    assert datetime(2019, 1, 31, 9, 30, tzinfo=EAT) == after[0]["RDATE"].dts[1].dt
+    # group 3's invitation did not change: its SEQUENCE stays
+    assert 1 == _events(ical.invitations(moved, "p-0001")[1])[0]["SEQUENCE"]
+    assert datetime(2019, 1, 31, 8, tzinfo=EAT) == after[1]["RECURRENCE-ID"].dt
+    assert datetime(2019, 1, 31, 9, 30, tzinfo=EAT) == after[1]["DTSTART"].dt
     assert datetime(2019, 2, 5, 7, tzinfo=UTC) == after[0]["DTSTAMP"].dt
 
 
@@ -485,8 +490,13 @@ def test_nothing_cancelled_nothing_sent(event: Event) -> None:
     assert [] == ical.cancellations(event, "p-0001")
 
 
+_DAY = timedelta(days=1)
+
+
 def test_a_cancelled_event_cancels_every_group(event: Event) -> None:
-    called_off = attrs.evolve(event, status=EventStatus.CANCELLED)
+    called_off = revise(
+        event, attrs.evolve(event, status=EventStatus.CANCELLED), at=event.updated + _DAY
+    )
     assert [] == ical.invitations(called_off, "p-0001")
     cancels = ical.cancellations(called_off, "p-0001")
     requests = ical.invitations(event, "p-0001")
@@ -518,15 +528,17 @@ def test_a_cancelled_group_day_cancels_that_instance(event: Event) -> None:
         attrs.evolve(s, status=SessionStatus.CANCELLED) if s.id.startswith("s-2019-01-31") else s
         for s in event.sessions
     )
-    changed = attrs.evolve(event, sessions=sessions)
+    changed = revise(event, attrs.evolve(event, sessions=sessions), at=event.updated + _DAY)
     (cancel,) = ical.cancellations(changed, "p-0001")
     (ev,) = _events(cancel)
     assert "group+group-1@kikao-kazi-2019.egov-events" == ev["UID"]
-    assert datetime(2019, 1, 31, 8, 30, tzinfo=EAT) == ev["RECURRENCE-ID"].dt
+    # the instance the RRULE puts on that day, at the first day's hours
+    assert datetime(2019, 1, 31, 8, tzinfo=EAT) == ev["RECURRENCE-ID"].dt
+    assert datetime(2019, 1, 31, 8, 30, tzinfo=EAT) == ev["DTSTART"].dt
     assert ("CANCELLED", 2) == (ev["STATUS"], ev["SEQUENCE"])
     (request, _) = ical.invitations(changed, "p-0001")
     (master,) = _events(request)
-    assert [datetime(2019, 1, 31, 8, 30, tzinfo=EAT)] == [d.dt for d in master["EXDATE"].dts]
+    assert [datetime(2019, 1, 31, 8, tzinfo=EAT)] == [d.dt for d in master["EXDATE"].dts]
     assert "(kimefutwa)" in str(master["DESCRIPTION"])
 
 

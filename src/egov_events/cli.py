@@ -7,6 +7,9 @@ Without FILE every subcommand works on the bundled 2019 workshop::
     egov-events summary [FILE] [--lang sw|en]
     egov-events ics [FILE] [-o OUT] [--lang sw|en] [--group ID] [--participant ID]
     egov-events invites [FILE] --out-dir DIR [--lang sw|en] [--smtp HOST:PORT] [--sender ADDR]
+    egov-events invites NEW --since OLD --out-dir DIR [--lang sw|en] [--smtp HOST:PORT]
+    egov-events diff OLD NEW [--lang sw|en] [--json]
+    egov-events replies EVENT MAILBOX -o UPDATED [--lang sw|en]
     egov-events schema
     egov-events import EVENT FILE [--sheet NAME] [--lang sw|en] [-o UPDATED.json] [--valid-only]
         [--merge refuse|first|last] [--new-organizations]
@@ -32,14 +35,21 @@ from __future__ import annotations
 import argparse
 import importlib.metadata
 import io
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
 
 from egov_events._files import write_atomically
 from egov_events.errors import ValidationError, count_problems
 from egov_events.locale import LANGUAGES
 from egov_events.model import Event
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
 
 __all__ = ["main"]
 
@@ -81,6 +91,16 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "mistari yenye matatizo iliyoachwa {skipped}.",
         "import_written": "Tukio jipya limeandikwa: {path} (washiriki {participants})",
         "workbook_written": "Kitabu kimeandikwa: {path}",
+        "replies": "Majibu {n} yamesomwa: majibu {answers} yamerekodiwa, {refused} yamekataliwa.",
+        "reply_refused": "limekataliwa: {address} ({uid}): {reason}",
+        "expected": "{group}, {day}: wamekubali {accepted}, labda {tentative}, "
+        "wamekataa {declined}, hawajajibu {no_answer} (kati ya {registered})",
+        "event_written": "Tukio limeandikwa: {path}",
+        "no_changes": "Hakuna mabadiliko.",
+        "since_recurring": "--since hutuma mabadiliko ya mialiko ya kujirudia tu "
+        "(--instances recurring)",
+        "outbox_written": "Barua {n} zimeandikwa katika {folder}: mialiko iliyosasishwa "
+        "{requests}, ufutaji {cancels}.",
     },
     "en": {
         "valid": "OK: {source} is valid ({participants} participants, {sessions} sessions, "
@@ -108,6 +128,16 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "duplicates merged, {skipped} rows with problems left out.",
         "import_written": "Updated event written: {path} ({participants} participants)",
         "workbook_written": "Workbook written: {path}",
+        "replies": "{n} replies read: {answers} answers recorded, {refused} refused.",
+        "reply_refused": "refused: {address} ({uid}): {reason}",
+        "expected": "{group}, {day}: {accepted} accepted, {tentative} tentative, "
+        "{declined} declined, {no_answer} without answer (of {registered})",
+        "event_written": "Event written: {path}",
+        "no_changes": "No changes.",
+        "since_recurring": "--since sends updates of recurring invitations only "
+        "(--instances recurring)",
+        "outbox_written": "{n} messages written to {folder}: {requests} invitations or "
+        "updates, {cancels} cancellations.",
     },
 }
 
@@ -217,7 +247,7 @@ def _smtp_server(value: str) -> tuple[str, int]:
 
 
 def _cmd_invites(args: argparse.Namespace) -> int:
-    from egov_events.ical import emails_by_group, send_emails  # noqa: PLC0415 (lazy: icalendar)
+    from egov_events.ical import emails_by_group, emails_by_object  # noqa: PLC0415 (lazy: icalendar)
 
     messages = _MESSAGES[args.lang]
     event = _load(args.file, args.lang)
@@ -226,17 +256,52 @@ def _cmd_invites(args: argparse.Namespace) -> int:
         # Invitations name the organizer as ORGANIZER: no --sender stands in for it.
         raise _InvalidInput(messages["no_organizer_email"].format(org=organizer.id))
     folder = Path(args.out_dir)
+    if args.since is not None:
+        return _send(args, _outbox(args, event), folder)
     # Build every message before writing anything: a participant without an
     # address stops the command with nothing written.
     outgoing = []
     try:
         for participant in event.participants:
-            for group, message in emails_by_group(
-                event, participant, lang=args.lang, sender=args.sender
+            if args.instances == "recurring":  # the bulk writer: shared parts written once
+                for group, message in emails_by_group(
+                    event, participant, lang=args.lang, sender=args.sender
+                ):
+                    outgoing.append((f"{participant.id}.{group.id}.eml", message))
+                continue
+            for obj, message in emails_by_object(
+                event, participant, lang=args.lang, sender=args.sender, instances=args.instances
             ):
-                outgoing.append((f"{participant.id}.{group.id}.eml", message))
+                day = "" if obj.day is None else f".{obj.day.isoformat()}"
+                outgoing.append((f"{participant.id}.{obj.group.id}{day}.eml", message))
     except ValueError as exc:
         raise _UsageError(str(exc)) from None
+    return _send(args, outgoing, folder)
+
+
+def _outbox(args: argparse.Namespace, new: Event) -> list[tuple[str, EmailMessage]]:
+    """The e-mails of :func:`egov_events.revisions.outbox`, named ``<pid>.<gid>.<method>.eml``."""
+    from egov_events.revisions import outbox  # noqa: PLC0415 (lazy: icalendar)
+
+    if args.instances != "recurring":
+        raise _UsageError(_MESSAGES[args.lang]["since_recurring"])
+    old = _load(args.since, args.lang)
+    try:
+        return [
+            (f"{m.participant}.{m.group}.{m.method.lower()}.eml", m.email(sender=args.sender))
+            for m in outbox(old, new, lang=args.lang)
+        ]
+    except ValueError as exc:
+        if isinstance(exc, ValidationError):
+            raise
+        raise _UsageError(str(exc)) from None
+
+
+def _send(args: argparse.Namespace, outgoing: list[tuple[str, EmailMessage]], folder: Path) -> int:
+    """Write every message to *folder*, then send them if ``--smtp`` asks to."""
+    from egov_events.ical import send_emails  # noqa: PLC0415 (lazy: icalendar)
+
+    messages = _MESSAGES[args.lang]
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -244,7 +309,15 @@ def _cmd_invites(args: argparse.Namespace) -> int:
         raise _UsageError(msg) from exc
     for name, message in outgoing:
         _write(folder / name, message.as_bytes())
-    print(messages["eml_written"].format(n=len(outgoing), folder=folder))
+    if args.since is None:
+        print(messages["eml_written"].format(n=len(outgoing), folder=folder))
+    else:
+        cancels = sum(name.endswith(".cancel.eml") for name, _ in outgoing)
+        print(
+            messages["outbox_written"].format(
+                n=len(outgoing), folder=folder, requests=len(outgoing) - cancels, cancels=cancels
+            )
+        )
     if args.smtp is None:
         return EXIT_OK
     host, port = args.smtp
@@ -273,6 +346,78 @@ def _cmd_invites(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_INVALID
+
+
+def _replies_source(path: str) -> object:
+    """A mailbox, a message or calendar bytes, by what *path* is."""
+    import mailbox  # noqa: PLC0415 (lazy)
+    from email import message_from_bytes, policy  # noqa: PLC0415 (lazy)
+
+    where = Path(path)
+    if where.is_dir():
+        if not all((where / sub).is_dir() for sub in ("cur", "new", "tmp")):
+            msg = f"cannot read {path}: a folder must be a Maildir (cur, new, tmp)"
+            raise _UsageError(msg)
+        return mailbox.Maildir(where, create=False)
+    if not where.is_file():
+        msg = f"cannot read {path}: no such file"
+        raise _UsageError(msg)
+    if where.suffix.lower() == ".ics":
+        return where.read_bytes()
+    if where.suffix.lower() == ".eml":
+        return message_from_bytes(where.read_bytes(), policy=policy.default)
+    return mailbox.mbox(where, create=False)
+
+
+def _cmd_replies(args: argparse.Namespace) -> int:
+    from egov_events.locale import format_date  # noqa: PLC0415 (lazy)
+    from egov_events.revisions import (  # noqa: PLC0415 (lazy: icalendar)
+        answer_counts,
+        read_replies,
+        sort_replies,
+    )
+    from egov_events.serialization import dumps  # noqa: PLC0415 (lazy: cattrs)
+
+    messages = _MESSAGES[args.lang]
+    event = _load(args.event, args.lang)
+    source = _replies_source(args.mailbox)
+    try:
+        replies = read_replies(source)  # type: ignore[arg-type]
+    except OSError as exc:
+        msg = f"cannot read {args.mailbox}: {exc.strerror or exc}"
+        raise _UsageError(msg) from exc
+    finally:
+        close = getattr(source, "close", None)
+        if close is not None:
+            close()
+    report = sort_replies(event, replies)
+    updated = attrs.evolve(event, answers=report.answers)
+    recorded = len(set(report.answers) - set(event.answers))
+    print(messages["replies"].format(n=len(replies), answers=recorded, refused=len(report.refused)))
+    for refusal in report.refused:
+        print(
+            messages["reply_refused"].format(
+                address=refusal.reply.address, uid=refusal.reply.uid, reason=refusal.reason
+            )
+        )
+    for count in answer_counts(updated):
+        day = format_date(count.day, lang=args.lang, weekday=True)
+        print(messages["expected"].format(**{**attrs.asdict(count), "day": day}))
+    path = Path(args.output)
+    _write(path, dumps(updated).encode("utf-8"))
+    print(messages["event_written"].format(path=path))
+    return EXIT_OK
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from egov_events.revisions import diff  # noqa: PLC0415 (lazy)
+
+    changes = diff(_load(args.old, args.lang), _load(args.new, args.lang))
+    if args.json:
+        print(json.dumps(changes.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(changes.render(args.lang) if changes else _MESSAGES[args.lang]["no_changes"])
+    return EXIT_OK
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -429,6 +574,19 @@ def _parser() -> argparse.ArgumentParser:
         help="the From address of the messages (default: the organizer's); the invitations "
         "still name the organizer (Organization.email) as ORGANIZER, where replies go",
     )
+    invites.add_argument(
+        "--since",
+        metavar="OLD",
+        help="only what changed since the revision OLD (JSON): updates and cancellations "
+        "for the participants a change concerns, nothing for the others",
+    )
+    invites.add_argument(
+        "--instances",
+        choices=("recurring", "per-day"),
+        default="recurring",
+        help="recurring: one invitation per group (RRULE, default); per-day: one per day "
+        "of each group, for calendars that ignore RECURRENCE-ID overrides",
+    )
     invites.set_defaults(run=_cmd_invites)
     imports = sub.add_parser(
         "import",
@@ -475,6 +633,35 @@ def _parser() -> argparse.ArgumentParser:
         help="write an empty registration form with the event's lists instead",
     )
     workbook.set_defaults(run=_cmd_workbook)
+    changes = sub.add_parser(
+        "diff",
+        help="print what changed between two revisions of an event",
+        description="Print what changed from OLD to NEW: sessions, groups, participants, "
+        "the event and its documents, one change a line, or as JSON.",
+    )
+    changes.add_argument("old", metavar="OLD", help="the earlier revision (JSON)")
+    changes.add_argument("new", metavar="NEW", help="the later revision (JSON)")
+    changes.add_argument(
+        "--lang", choices=LANGUAGES, default="sw", help="language of the output (default: sw)"
+    )
+    changes.add_argument("--json", action="store_true", help="print the changes as JSON")
+    changes.set_defaults(run=_cmd_diff)
+    replies = sub.add_parser(
+        "replies",
+        help="read participants' replies (iTIP REPLY) and record their answers",
+        description="Read the replies in MAILBOX (an mbox file, a Maildir folder, an .eml or "
+        "an .ics file), record each accepted answer in the event, print what was refused "
+        "and the expected attendance, and write the updated event to UPDATED.",
+    )
+    replies.add_argument("event", metavar="EVENT", help="the event as JSON")
+    replies.add_argument("mailbox", metavar="MAILBOX", help="mbox, Maildir, .eml or .ics")
+    replies.add_argument(
+        "-o", "--output", required=True, metavar="UPDATED", help="where to write the event"
+    )
+    replies.add_argument(
+        "--lang", choices=LANGUAGES, default="sw", help="language of the output (default: sw)"
+    )
+    replies.set_defaults(run=_cmd_replies)
     sub.add_parser(
         "schema",
         help="print the JSON Schema of event documents",

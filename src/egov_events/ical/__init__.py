@@ -3,7 +3,9 @@
 - :func:`calendar`: the programme as a feed (METHOD:PUBLISH), for the whole
   event, one group or one participant, in Swahili or English;
 - :func:`invitations` and :func:`cancellations`: iTIP scheduling objects
-  (METHOD:REQUEST, METHOD:CANCEL), one per group of a participant;
+  (METHOD:REQUEST, METHOD:CANCEL), one per group of a participant (or, with
+  ``instances="per-day"``, one per day of each group); :func:`scheduling_objects`
+  gives each with its group, UID, SEQUENCE and day;
 - :func:`lint`: the checks that parsers do not make;
 - :func:`read`: a calendar back into an :class:`~egov_events.Event`.
 
@@ -24,20 +26,38 @@ This module imports icalendar; ``import egov_events`` does not.
 
 from __future__ import annotations
 
-from egov_events.ical._email import SendReport, emails_by_group, invitation_emails, send_emails
+from egov_events.ical._email import (
+    SendReport,
+    change_email,
+    emails_by_group,
+    emails_by_object,
+    invitation_emails,
+    send_emails,
+)
 from egov_events.ical._feed import calendar
-from egov_events.ical._itip import cancellations, invitations
+from egov_events.ical._itip import (
+    SchedulingObject,
+    cancel_object,
+    cancellations,
+    invitations,
+    scheduling_objects,
+)
 from egov_events.ical._lint import lint
 from egov_events.ical._read import read
 
 __all__ = [
+    "SchedulingObject",
     "SendReport",
     "calendar",
+    "cancel_object",
     "cancellations",
+    "change_email",
     "emails_by_group",
+    "emails_by_object",
     "invitation_emails",
     "invitations",
     "lint",
     "read",
+    "scheduling_objects",
     "send_emails",
 ]

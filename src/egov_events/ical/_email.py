@@ -27,15 +27,28 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from egov_events.ical._bulk import invitation_bytes
 from egov_events.ical._common import group_uid
+from egov_events.ical._itip import SchedulingObject, check_instances, scheduling_objects
 from egov_events.locale import format_date, format_time, language
 from egov_events.model import Event, Participant, ParticipantGroup, Session
 
-__all__ = ["SendReport", "invitation_emails", "send_emails"]
+if TYPE_CHECKING:
+    import icalendar
+
+__all__ = [
+    "SendReport",
+    "change_email",
+    "change_lines",
+    "emails_by_group",
+    "emails_by_object",
+    "invitation_emails",
+    "send_emails",
+]
 
 _TEXT: dict[str, dict[str, str]] = {
     "sw": {
@@ -48,6 +61,12 @@ _TEXT: dict[str, dict[str, str]] = {
         "respond": "Mwaliko wa kalenda uko katika ujumbe huu: tafadhali ukubali au ukatae "
         "katika kalenda yako.",
         "regards": "Wako,",
+        "update_subject": "Mabadiliko: {title} ({group})",
+        "cancel_subject": "Imefutwa: {title} ({group})",
+        "updated": "Mwaliko wako wa {title}, {group}, umebadilika:",
+        "cancelled": "Mwaliko wako wa {title}, {group}, umefutwa:",
+        "respond_update": "Mwaliko uliosasishwa uko katika ujumbe huu: kalenda yako itaubadilisha.",
+        "respond_cancel": "Ujumbe huu unaondoa mwaliko katika kalenda yako.",
     },
     "en": {
         "subject": "Invitation: {title} ({group})",
@@ -59,6 +78,13 @@ _TEXT: dict[str, dict[str, str]] = {
         "respond": "The calendar invitation is in this message: please accept or decline it "
         "in your calendar.",
         "regards": "Yours sincerely,",
+        "update_subject": "Changed: {title} ({group})",
+        "cancel_subject": "Cancelled: {title} ({group})",
+        "updated": "Your invitation to {title}, {group}, has changed:",
+        "cancelled": "Your invitation to {title}, {group}, is cancelled:",
+        "respond_update": "The updated invitation is in this message: your calendar will "
+        "update it.",
+        "respond_cancel": "This message removes the invitation from your calendar.",
     },
 }
 
@@ -76,7 +102,13 @@ def _days(event: Event, group: ParticipantGroup) -> list[tuple[date, Session, Se
     return out
 
 
-def _lines(event: Event, participant: Participant, group: ParticipantGroup, lang: str) -> list[str]:
+def _lines(
+    event: Event,
+    participant: Participant,
+    group: ParticipantGroup,
+    lang: str,
+    day_only: date | None = None,
+) -> list[str]:
     text = _TEXT[lang]
     person = event.person(participant.person)
     title = event.title.get(lang)
@@ -88,6 +120,8 @@ def _lines(event: Event, participant: Participant, group: ParticipantGroup, lang
         text["when"],
     ]
     for day, first, last in _days(event, group):
+        if day_only is not None and day != day_only:
+            continue
         start = first.start.astimezone(event.timezone).time()
         end = last.end.astimezone(event.timezone).time()
         hours = f"{format_time(start, lang=lang)}–{format_time(end, lang=lang)}"
@@ -107,6 +141,31 @@ def _lines(event: Event, participant: Participant, group: ParticipantGroup, lang
         signature += f" ({organizer.acronym})"
     lines += ["", text["respond"], "", text["regards"], signature]
     return lines
+
+
+def change_lines(
+    event: Event,
+    participant: Participant,
+    group: ParticipantGroup,
+    *,
+    method: str,
+    changes: Sequence[str],
+    lang: str,
+) -> list[str]:
+    """The text of an update (REQUEST) or a cancellation (CANCEL): what changed first."""
+    text = _TEXT[lang]
+    person = event.person(participant.person)
+    names = {"title": event.title.get(lang), "group": group.name.get(lang)}
+    lead = text["cancelled" if method == "CANCEL" else "updated"].format(**names)
+    lines = [text["greeting"].format(name=person.display_name), "", lead]
+    lines += [f"- {change}" for change in changes]
+    if method == "CANCEL":
+        organizer = event.organization(event.organizer)
+        lines += ["", text["respond_cancel"], "", text["regards"], organizer.name.get(lang)]
+        return lines
+    body = _lines(event, participant, group, lang)
+    body[body.index(text["respond"])] = text["respond_update"]
+    return lines + body[3:]  # the days, place and signature, without greeting and lead
 
 
 def _html(lines: Sequence[str], lang: str) -> str:
@@ -137,7 +196,12 @@ def _message(
     *,
     lang: str,
     sender: str | None,
+    method: str = "REQUEST",
+    changes: Sequence[str] | None = None,
+    object_uid: str | None = None,
+    day: date | None = None,
 ) -> EmailMessage:
+    """The message of one calendar; with *changes*, an update or cancellation saying them."""
     person = event.person(participant.person)
     if not person.email:
         msg = (
@@ -153,21 +217,32 @@ def _message(
             "pass sender='name@domain'"
         )
         raise ValueError(msg)
-    method = "REQUEST"
-    # The UID and SEQUENCE that invitations() writes.
-    uid, sequence = group_uid(event.id, group.id), event.revision
-    digest = hashlib.sha256(f"{uid}\n{sequence}\n{person.email}".encode()).hexdigest()[:24]
+    # The UID and SEQUENCE that invitations() writes. An update may keep its
+    # SEQUENCE (RFC 5546 section 2.1.5), so the moment and the method tell
+    # its Message-ID from the earlier message's.
+    uid, sequence = object_uid or group_uid(event.id, group.id), group.sequence
+    seed = f"{uid}\n{sequence}\n{person.email}"
+    if changes is not None:
+        seed += f"\n{method}\n{event.updated.isoformat()}"
+    digest = hashlib.sha256(seed.encode()).hexdigest()[:24]
 
     message = EmailMessage(policy=SMTP)
-    message["Subject"] = _TEXT[lang]["subject"].format(
-        title=event.title.get(lang), group=group.name.get(lang)
-    )
+    subject = "subject"
+    if changes is not None:
+        subject = "cancel_subject" if method == "CANCEL" else "update_subject"
+    named = group.name.get(lang)
+    if day is not None:  # one day of the group, its own invitation
+        named += f", {format_date(day, lang=lang)}"
+    message["Subject"] = _TEXT[lang][subject].format(title=event.title.get(lang), group=named)
     message["From"] = _address(organizer.name.get(lang), from_address)
     message["To"] = _address(person.display_name, person.email)
     message["Date"] = format_datetime(event.updated)
     message["Message-ID"] = f"<{digest}.{sequence}@{event.id}.egov-events>"
     message["Content-Language"] = lang
-    lines = _lines(event, participant, group, lang)
+    if changes is None:
+        lines = _lines(event, participant, group, lang, day)
+    else:
+        lines = change_lines(event, participant, group, method=method, changes=changes, lang=lang)
     message.set_content("\n".join(lines) + "\n", subtype="plain", charset="utf-8")
     message.add_alternative(_html(lines, lang), subtype="html", charset="utf-8")
     message.add_alternative(
@@ -181,16 +256,49 @@ def _message(
     return message
 
 
+def change_email(
+    event: Event,
+    participant: Participant,
+    group: ParticipantGroup,
+    calendar: icalendar.Calendar,
+    *,
+    changes: Sequence[str],
+    lang: str = "sw",
+    sender: str | None = None,
+) -> EmailMessage:
+    """The message that carries an update or a cancellation, with what changed first.
+
+    *calendar* is the METHOD:REQUEST or METHOD:CANCEL calendar; *changes*
+    are sentences in *lang*, listed under the opening line. The rest is as
+    :func:`invitation_emails` (parts, headers, determinism), but for the
+    subject, which says the invitation changed or is cancelled.
+    """
+    return _message(
+        event,
+        participant,
+        group,
+        calendar.to_ical(),
+        lang=language(lang),
+        sender=sender,
+        method=str(calendar.get("METHOD", "REQUEST")).upper(),
+        changes=changes,
+    )
+
+
 def invitation_emails(
     event: Event,
     participant: str | Participant,
     *,
     lang: str = "sw",
     sender: str | None = None,
+    instances: str = "recurring",
 ) -> list[EmailMessage]:
     """The invitation messages of *participant*: one per group, each with its calendar.
 
     *sender* overrides ``From`` (the organizer's address by default).
+    *instances* is the form of the calendars (see
+    :func:`~egov_events.ical.invitations`): with ``"per-day"`` each day of
+    each group travels in its own message, its date in the subject.
 
     >>> import egov_events as ee
     >>> from egov_events.ical import invitation_emails
@@ -203,14 +311,24 @@ def invitation_emails(
     ['text/plain', 'text/html', 'text/calendar']
     >>> message.get_content_type(), message.iter_parts().__next__().get_content_charset()
     ('multipart/alternative', 'utf-8')
+    >>> [m["Subject"] for m in invitation_emails(event, "p-0001", lang="en", instances="per-day")]
+    ['Invitation: 2nd e-Government Workshop 2019 (Group 1, 30 January 2019)',
+     'Invitation: 2nd e-Government Workshop 2019 (Group 1, 31 January 2019)',
+     'Invitation: 2nd e-Government Workshop 2019 (Group 3, 2 February 2019)']
 
     Raises:
         KeyError: no participant has that id.
-        ValueError: the participant's person has no e-mail address, or there
-            is no sender (neither *sender* nor an organizer address).
+        ValueError: the participant's person has no e-mail address, there
+            is no sender (neither *sender* nor an organizer address), or
+            *instances* is not a form of invitations.
 
     """
-    return [message for _, message in emails_by_group(event, participant, lang=lang, sender=sender)]
+    return [
+        message
+        for _, message in emails_by_object(
+            event, participant, lang=lang, sender=sender, instances=instances
+        )
+    ]
 
 
 def emails_by_group(
@@ -219,13 +337,50 @@ def emails_by_group(
     *,
     lang: str = "sw",
     sender: str | None = None,
+    instances: str = "recurring",
 ) -> list[tuple[ParticipantGroup, EmailMessage]]:
-    """:func:`invitation_emails`, each message with the group it invites to."""
+    """:func:`invitation_emails`, each message with the group it invites to.
+
+    The recurring form goes through the bulk writer, which writes what the
+    members of a group share once (:mod:`egov_events.ical._bulk`).
+    """
+    if check_instances(instances) == "recurring":
+        code = language(lang)
+        p = event.participant(participant)
+        return [
+            (group, _message(event, p, group, ics, lang=code, sender=sender))
+            for group, ics in invitation_bytes(event, p, code)
+        ]
+    found = emails_by_object(event, participant, lang=lang, sender=sender, instances=instances)
+    return [(o.group, message) for o, message in found]
+
+
+def emails_by_object(
+    event: Event,
+    participant: str | Participant,
+    *,
+    lang: str = "sw",
+    sender: str | None = None,
+    instances: str = "recurring",
+) -> list[tuple[SchedulingObject, EmailMessage]]:
+    """:func:`invitation_emails`, each message with its scheduling object."""
     code = language(lang)
     p = event.participant(participant)
     return [
-        (group, _message(event, p, group, ics, lang=code, sender=sender))
-        for group, ics in invitation_bytes(event, p, code)
+        (
+            o,
+            _message(
+                event,
+                p,
+                o.group,
+                o.calendar.to_ical(),
+                lang=code,
+                sender=sender,
+                object_uid=o.uid,
+                day=o.day,
+            ),
+        )
+        for o in scheduling_objects(event, p, lang=code, instances=instances)
     ]
 
 

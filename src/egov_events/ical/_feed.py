@@ -134,7 +134,7 @@ def session_vevent(
     ev = VEvent()
     ev.add("UID", k.session_uid(event.id, session.id))
     ev.add("DTSTAMP", k.utc(event.updated))
-    ev.add("SEQUENCE", event.revision)
+    ev.add("SEQUENCE", session.sequence)
     ev.add("DTSTART", session.start)
     ev.add("DTEND", session.end)
     add_localized(ev, "SUMMARY", session.title, lang)
@@ -206,9 +206,10 @@ def calendar(  # noqa: PLR0912 (one branch per optional property)
     time zone with its VTIMEZONE (section 3.2.19), UID
     ``<session-id>@<event-id>.egov-events`` (the same in both languages and
     every version), DTSTAMP from :attr:`Event.updated` in UTC, SEQUENCE from
-    :attr:`Event.revision`. Texts are in *lang* (``sw`` or ``en``), the
-    other language where one is missing. The calendar carries the RFC 7986
-    properties NAME and DESCRIPTION in every language of the event's title,
+    each session's :attr:`~egov_events.Session.sequence`. Texts are in
+    *lang* (``sw`` or ``en``), the other language where one is missing. The
+    calendar carries the RFC 7986 properties NAME and DESCRIPTION in every
+    language of the event's title,
     UID, COLOR, REFRESH-INTERVAL, URL and, given *source* (the address the
     feed is published at), SOURCE.
 

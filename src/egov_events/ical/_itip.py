@@ -1,33 +1,47 @@
 """Invitations and cancellations: iTIP scheduling objects (RFC 5546).
 
-Each group a participant belongs to is one scheduling object with one UID,
+A group's days are its instances, each from the start of the group's first
+session that day to the end of its last. They are written in one of two
+forms, chosen by ``instances=`` (``docs/explanation/itip.md`` gives the
+evidence for the default):
+
+``"recurring"`` (the default): one scheduling object per group, UID
 ``group+<group-id>@<event-id>.egov-events``, the same for every member and
-every export. Its instances are the group's days, each from the start of the
-group's first session that day to the end of its last:
+every export, one message per participant and group:
 
-- the master VEVENT holds the first day (DTSTART, DTEND);
-- when there are more days, RDATE (RFC 5545 section 3.8.5.2) lists every
-  day's start, the first day's too: RFC 5545 section 3.8.5.3 ignores the
-  duplicate of DTSTART, and readers that build the set from RDATE alone
-  (vobject, ical) would otherwise lose the first day;
-- a further day whose hours differ from the first day's is also written as
-  an override VEVENT with RECURRENCE-ID (section 3.8.4.4) and that day's
-  DTEND, since one DTEND cannot give different days different lengths;
-- a day whose sessions are all cancelled is an EXDATE (section 3.8.5.1).
+- the master VEVENT holds the first day not cancelled (DTSTART, DTEND)
+  and, when the group meets on more than one day,
+  ``RRULE:FREQ=DAILY;UNTIL=...`` (RFC 5545 section 3.8.5.3) over every
+  day from there to the group's last, at the first day's hours (UNTIL in UTC, as
+  section 3.3.10 asks when DTSTART has a TZID; not COUNT, which calcurse
+  counts after removing EXDATEs); no recurrence rests on RDATE, which
+  Outlook does not open without an RRULE and several readers do not expand;
+- a day of that span on which the group does not meet, or whose sessions are
+  all cancelled, is an EXDATE (section 3.8.5.1);
+- a day whose hours differ from the first day's is an override VEVENT with
+  RECURRENCE-ID (section 3.8.4.4: the rule's start that day) and the day's
+  own DTSTART and DTEND.
 
-RDATE with overrides is what calendar clients read most widely for days
-that follow no rule (RDATE ``VALUE=PERIOD`` is ignored by several).
+``"per-day"``: one scheduling object per group day, UID
+``group-day+<group-id>+<YYYY-MM-DD>@<event-id>.egov-events``, one message
+each, no recurrence at all: every reader shows each day at its hours, also
+those that ignore overrides, at the cost of one message (and one answer) per
+day. A day's objects carry the group's SEQUENCE.
 
-SEQUENCE is :attr:`Event.revision` for a REQUEST and ``revision + 1`` for a
-CANCEL, so a cancellation always supersedes the invitation written from the
-same revision (RFC 5546 section 2.1.5). Re-inviting after a cancellation
-needs a revision at least two above the one cancelled.
+SEQUENCE is the group's own :attr:`~egov_events.ParticipantGroup.sequence`,
+for a REQUEST and a CANCEL alike: :func:`egov_events.revisions.revise` raises
+it whenever a change makes a message necessary (the days, hours, status or
+place of the group's object, or its members), and
+:func:`egov_events.revisions.outbox` sends one message per UID and
+participant, so a CANCEL and a REQUEST never share a sequence nor invert
+(RFC 5546 section 2.1.5).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, datetime
+from collections.abc import Callable, Collection
+from datetime import date, datetime, timedelta
+from typing import Final, Literal
 
 import attrs
 from icalendar import Calendar, Component, vCalAddress, vUri
@@ -39,33 +53,55 @@ from egov_events.locale import format_date
 from egov_events.model import (
     Event,
     EventStatus,
+    GroupDay,
     Organization,
     Participant,
     ParticipantGroup,
     RegistrationStatus,
-    Session,
     SessionStatus,
 )
 
-__all__ = ["GroupDay", "cancellations", "group_days", "invitations", "invitations_by_group"]
+__all__ = [
+    "INSTANCES",
+    "GroupDay",
+    "Instances",
+    "SchedulingObject",
+    "attendee_address",
+    "cancel_object",
+    "cancellations",
+    "check_instances",
+    "group_days",
+    "invitation",
+    "invitation_calendars",
+    "invitations",
+    "scheduling_objects",
+]
+
+Instances = Literal["recurring", "per-day"]
+"""The form of a group's days in invitations: see the module's notes."""
+INSTANCES: Final[tuple[str, ...]] = ("recurring", "per-day")
 
 
-@attrs.frozen
-class GroupDay:
-    """One instance of a group's scheduling object: a day and its hours."""
+def check_instances(instances: str) -> Instances:
+    """*instances* if it names a form of invitations, else a :class:`ValueError`.
 
-    day: date
-    start: datetime
-    """The start of the group's first session that day, in the event's zone."""
-    end: datetime
-    """The end of the group's last session that day, in the event's zone."""
-    sessions: tuple[Session, ...]
-    cancelled: bool
-    """Every session of the group that day is cancelled."""
+    >>> check_instances("per-day")
+    'per-day'
+    >>> check_instances("rdate")
+    Traceback (most recent call last):
+    ...
+    ValueError: instances must be 'recurring' or 'per-day', not 'rdate'
+    """
+    if instances == "recurring":
+        return "recurring"
+    if instances == "per-day":
+        return "per-day"
+    msg = f"instances must be 'recurring' or 'per-day', not {instances!r}"
+    raise ValueError(msg)
 
 
 def group_days(event: Event, group: ParticipantGroup) -> tuple[GroupDay, ...]:
-    """The group's days that have sessions, each with its hours, first day first.
+    """The group's days that have sessions, each with its hours (:meth:`Event.group_days`).
 
     >>> from egov_events.examples import kikao_kazi_2019
     >>> event = kikao_kazi_2019()
@@ -73,25 +109,7 @@ def group_days(event: Event, group: ParticipantGroup) -> tuple[GroupDay, ...]:
     ...  for d in group_days(event, event.group("group-1"))]
     [('2019-01-30', '08:00', '17:00'), ('2019-01-31', '08:30', '16:30')]
     """
-    tz = event.timezone
-    by_day: dict[date, list[Session]] = {}
-    for s in event.sessions_for_group(group):
-        by_day.setdefault(event.day_of(s.start), []).append(s)
-    days = []
-    for day in group.days:
-        sessions = by_day.get(day)
-        if not sessions:
-            continue
-        days.append(
-            GroupDay(
-                day=day,
-                start=min(s.start for s in sessions).astimezone(tz),
-                end=max(s.end for s in sessions).astimezone(tz),
-                sessions=tuple(sessions),
-                cancelled=all(s.status is SessionStatus.CANCELLED for s in sessions),
-            )
-        )
-    return tuple(days)
+    return event.group_days(group)
 
 
 def _organizer(event: Event, lang: str) -> vCalAddress:
@@ -131,7 +149,8 @@ def _summary(event: Event, group: ParticipantGroup, lang: str) -> str:
 def _programme(group: ParticipantGroup, days: tuple[GroupDay, ...], lang: str) -> str:
     """DESCRIPTION: the group's description, then its days with their hours.
 
-    The sessions themselves are in the group's feed (:func:`~egov_events.ical.calendar`).
+    The sessions themselves are in the group's feed (:func:`~egov_events.ical.calendar`);
+    a cancelled session of a day that still takes place is named under its day.
     """
     blocks = []
     if group.description is not None:
@@ -144,6 +163,14 @@ def _programme(group: ParticipantGroup, days: tuple[GroupDay, ...], lang: str) -
         if day.cancelled:
             line += f" ({k.label('cancelled', lang)})"
         lines.append(line)
+        if not day.cancelled:
+            lines += [
+                f"  - {k.choose(s.title, lang)[1]}, "
+                f"{s.start.astimezone(day.start.tzinfo):%H:%M}–"
+                f"{s.end.astimezone(day.start.tzinfo):%H:%M} ({k.label('cancelled', lang)})"
+                for s in sorted(day.sessions, key=lambda s: (s.start, s.id))
+                if s.status is SessionStatus.CANCELLED
+            ]
     blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
@@ -177,102 +204,206 @@ def _status(event: Event) -> str:
     return "CONFIRMED"
 
 
-def _vevents(event: Event, group: ParticipantGroup, lang: str) -> list[VEvent] | None:
-    """A group's invitation VEVENTs without ATTENDEE; ``None``: nothing to invite to."""
+def _rule_start(first: GroupDay, day: date) -> datetime:
+    """Where the master's RRULE puts the instance of *day*: at the first day's hours."""
+    return datetime.combine(day, first.start.timetz())
+
+
+@attrs.frozen
+class _Object:
+    """One scheduling object of a group: its UID and VEVENTs, without ATTENDEE."""
+
+    uid: str
+    day: date | None
+    """The day of a ``per-day`` object; ``None`` for a group's recurring object."""
+    vevents: tuple[VEvent, ...]
+
+
+def _describe(
+    ev: Component, event: Event, group: ParticipantGroup, days: tuple[GroupDay, ...], lang: str
+) -> None:
+    ev.add("DESCRIPTION", k.text(_programme(group, days, lang)), parameters={"LANGUAGE": lang})
+    ev.add("STATUS", _status(event))
+    ev.add("CATEGORIES", [k.clean(k.choose(group.name, lang)[1])], parameters={"LANGUAGE": lang})
+    if event.url is not None:
+        ev.add("URL", vUri(event.url))
+
+
+def _objects(
+    event: Event, group: ParticipantGroup, lang: str, instances: Instances
+) -> list[_Object] | None:
+    """A group's scheduling objects; ``None``: nothing to invite to."""
     days = group_days(event, group)
     if not days or all(d.cancelled for d in days):
         return None
     shared = _Shared(
         uid=k.group_uid(event.id, group.id),
         stamp=k.utc(event.updated),
-        sequence=event.revision,
+        sequence=group.sequence,
         summary=_summary(event, group, lang),
         organizer=_organizer(event, lang),
         attendee=None,
     )
-    first, rest = days[0], days[1:]
+    if instances == "per-day":
+        objects = []
+        for day in days:
+            if day.cancelled:
+                continue
+            own = attrs.evolve(shared, uid=k.day_uid(event.id, group.id, day.day))
+            ev = VEvent()
+            _common_props(ev, own, event, lang)
+            ev.add("DTSTART", day.start)
+            ev.add("DTEND", day.end)
+            _describe(ev, event, group, days, lang)
+            objects.append(_Object(uid=own.uid, day=day.day, vevents=(ev,)))
+        return objects
+    live = [d for d in days if not d.cancelled]
+    # from the first day not cancelled (a cancelled first day as DTSTART would
+    # need an override for the next day in every client) to the last day
+    first, last = live[0], days[-1]
+    by_day = {d.day: d for d in days}
+    span = (last.day - first.day).days + 1
     master = VEvent()
     _common_props(master, shared, event, lang)
     master.add("DTSTART", first.start)
     master.add("DTEND", first.end)
-    if rest:
-        master.add("RDATE", [d.start for d in days])
-    cancelled = [d.start for d in days if d.cancelled]
-    if cancelled:
-        master.add("EXDATE", cancelled)
-    master.add("DESCRIPTION", k.text(_programme(group, days, lang)), parameters={"LANGUAGE": lang})
-    master.add("STATUS", _status(event))
-    master.add(
-        "CATEGORIES", [k.clean(k.choose(group.name, lang)[1])], parameters={"LANGUAGE": lang}
-    )
-    if event.url is not None:
-        master.add("URL", vUri(event.url))
+    if span > 1:  # UNTIL, not COUNT: calcurse counts COUNT after taking EXDATE out
+        master.add("RRULE", {"FREQ": "DAILY", "UNTIL": k.utc(_rule_start(first, last.day))})
+    dates = [first.day + timedelta(days=n) for n in range(span)]
+    left_out = [_rule_start(first, d) for d in dates if d not in by_day or by_day[d].cancelled]
+    if left_out:
+        master.add("EXDATE", left_out)
+    _describe(master, event, group, days, lang)
     vevents = [master]
     length = first.end - first.start
-    for day in rest:
-        if day.end - day.start == length or day.cancelled:
+    for day in live[1:]:
+        ruled = _rule_start(first, day.day)
+        if (day.start, day.end - day.start) == (ruled, length):
             continue
         override = VEvent()
         _common_props(override, shared, event, lang)
-        override.add("RECURRENCE-ID", day.start)
+        override.add("RECURRENCE-ID", ruled)
         override.add("DTSTART", day.start)
         override.add("DTEND", day.end)
         override.add("STATUS", _status(event))
         vevents.append(override)
-    return vevents
+    return [_Object(uid=shared.uid, day=None, vevents=tuple(vevents))]
+
+
+def invitation_calendars(
+    event: Event,
+    group: ParticipantGroup,
+    attendee: Callable[[], vCalAddress],
+    lang: str,
+    instances: Instances = "recurring",
+) -> list[tuple[_Object, Calendar]]:
+    """The METHOD:REQUEST calendars of *group*, one per scheduling object, with the objects.
+
+    None when there is nothing to invite to.
+
+    *attendee* makes the ATTENDEE of each VEVENT (a new one for each, so
+    that changing one changes nothing else). It is the only part of a
+    calendar that depends on the participant: the bulk writer
+    (:mod:`egov_events.ical._bulk`) relies on that, and its tests prove it
+    byte for byte.
+    """
+    objects = _objects(event, group, lang, instances)
+    out = []
+    for obj in objects or ():
+        cal = Calendar()
+        add_header(cal, "REQUEST")
+        cal.add_component(k.vtimezone(event.timezone.key))
+        for ev in obj.vevents:
+            ev["ATTENDEE"] = attendee()
+            cal.add_component(ev)
+        out.append((obj, cal))
+    return out
+
+
+def invitation(
+    event: Event, group: ParticipantGroup, attendee: Callable[[], vCalAddress], lang: str
+) -> Calendar | None:
+    """The recurring METHOD:REQUEST calendar of *group*; ``None``: nothing to invite to."""
+    found = invitation_calendars(event, group, attendee, lang)
+    return found[0][1] if found else None
 
 
 def _groups(event: Event, participant: Participant) -> list[ParticipantGroup]:
     return [g for g in event.groups if g.id in participant.groups]
 
 
-def invitation(
-    event: Event, group: ParticipantGroup, attendee: Callable[[], vCalAddress], lang: str
-) -> Calendar | None:
-    """The METHOD:REQUEST calendar of *group*; ``None``: nothing to invite to.
+@attrs.frozen
+class SchedulingObject:
+    """One invitation of a participant: a scheduling object, its group and its calendar."""
 
-    *attendee* makes the ATTENDEE of each VEVENT (a new one for each, so
-    that changing one changes nothing else). It is the only part of the
-    calendar that depends on the participant:
-    the bulk writer (:mod:`egov_events.ical._bulk`) relies on that, and its
-    tests prove it byte for byte.
+    group: ParticipantGroup
+    uid: str
+    sequence: int
+    day: date | None
+    """The day of a ``per-day`` object; ``None`` for a group's recurring object."""
+    calendar: Calendar = attrs.field(eq=False)
+
+
+def scheduling_objects(
+    event: Event,
+    participant: str | Participant,
+    *,
+    lang: str = "sw",
+    instances: str = "recurring",
+    groups: Collection[str] | None = None,
+) -> list[SchedulingObject]:
+    """:func:`invitations`, each calendar with its group, UID, SEQUENCE and day.
+
+    *groups* (ids), when given, keeps only those of the participant's groups:
+    the others' objects are not built.
+
+    >>> from egov_events.examples import kikao_kazi_2019
+    >>> event = kikao_kazi_2019()
+    >>> [(o.group.id, o.uid, str(o.day)) for o in
+    ...  scheduling_objects(event, "p-0001", instances="per-day")]
+    [('group-1', 'group-day+group-1+2019-01-30@kikao-kazi-2019.egov-events', '2019-01-30'),
+     ('group-1', 'group-day+group-1+2019-01-31@kikao-kazi-2019.egov-events', '2019-01-31'),
+     ('group-3', 'group-day+group-3+2019-02-02@kikao-kazi-2019.egov-events', '2019-02-02')]
     """
-    vevents = _vevents(event, group, lang)
-    if vevents is None:
-        return None
-    cal = Calendar()
-    add_header(cal, "REQUEST")
-    cal.add_component(k.vtimezone(event.timezone.key))
-    for ev in vevents:
-        ev["ATTENDEE"] = attendee()
-        cal.add_component(ev)
-    return cal
-
-
-def invitations_by_group(
-    event: Event, participant: str | Participant, *, lang: str = "sw"
-) -> list[tuple[ParticipantGroup, Calendar]]:
-    """:func:`invitations`, each calendar with the group it invites to."""
     lang = k.check_language(lang)
+    form = check_instances(instances)
     p = event.participant(participant)
     if event.status is EventStatus.CANCELLED or p.status is RegistrationStatus.WITHDRAWN:
         return []
     attendee_address(event, p, lang)  # raises if the participant has no address
-    out = []
+    out: list[SchedulingObject] = []
     for group in _groups(event, p):
-        cal = invitation(event, group, lambda: attendee_address(event, p, lang), lang)
-        if cal is not None:
-            out.append((group, cal))
+        if groups is not None and group.id not in groups:
+            continue
+        for obj, cal in invitation_calendars(
+            event, group, lambda: attendee_address(event, p, lang), lang, form
+        ):
+            out.append(
+                SchedulingObject(
+                    group=group, uid=obj.uid, sequence=group.sequence, day=obj.day, calendar=cal
+                )
+            )
     return out
 
 
 def invitations(
-    event: Event, participant: str | Participant, *, lang: str = "sw"
+    event: Event,
+    participant: str | Participant,
+    *,
+    lang: str = "sw",
+    instances: str = "recurring",
 ) -> list[Calendar]:
     """METHOD:REQUEST invitations, one per group of the participant (RFC 5546 section 3.2.2).
 
     Each is one scheduling object: UID ``group+<group-id>@<event-id>.egov-events``,
-    instances on the group's days with their hours (see the module's notes),
+    instances on the group's days with their hours (an RRULE, EXDATE for the
+    days left out, RECURRENCE-ID overrides for days with other hours; see the
+    module's notes). With ``instances="per-day"`` each day of each group is
+    an invitation of its own instead (UID
+    ``group-day+<group-id>+<YYYY-MM-DD>@<event-id>.egov-events``), for
+    calendars that ignore overrides; ``docs/explanation/itip.md`` compares
+    the two forms. Other values of *instances* raise :class:`ValueError`.
+    The rest:
     the organizer as a bare ``mailto:`` with CN, and the participant as the
     only ATTENDEE (CN, CUTYPE=INDIVIDUAL, ROLE=REQ-PARTICIPANT,
     PARTSTAT=NEEDS-ACTION, RSVP=TRUE). Groups are taken in the event's
@@ -281,10 +412,11 @@ def invitations(
     participant and a cancelled event get no invitations:
     :func:`cancellations` says what to send them.
 
-    Each calendar is a plain :class:`icalendar.Calendar` with components of
-    its own: changing one changes that calendar and no other. (For many
-    participants at once, :func:`invitation_emails` writes what they share
-    once.)
+    What does not depend on the participant is written once per event,
+    group and language, and ``to_ical()`` reuses those bytes. Each calendar
+    returned is still its own: its VTIMEZONE and VEVENTs are built when
+    first reached (``walk()``, ``events``, ``subcomponents``), and changing
+    them changes that calendar's ``to_ical()`` and no other.
 
     >>> from egov_events.examples import kikao_kazi_2019
     >>> event = kikao_kazi_2019()
@@ -295,20 +427,23 @@ def invitations(
 
     Raises:
         KeyError: the participant is not in the event.
-        ValueError: *lang* is not supported, or the organizer or the
-            participant has no e-mail address.
+        ValueError: *lang* or *instances* is not supported, or the organizer
+            or the participant has no e-mail address.
 
     """
-    return [cal for _, cal in invitations_by_group(event, participant, lang=lang)]
+    return [
+        o.calendar for o in scheduling_objects(event, participant, lang=lang, instances=instances)
+    ]
 
 
 def _cancel_vevent(
-    event: Event, shared: _Shared, day: GroupDay, lang: str, *, instance: bool
+    event: Event, shared: _Shared, day: GroupDay, lang: str, *, instance: datetime | None
 ) -> VEvent:
+    """A cancelled VEVENT; *instance*: the RECURRENCE-ID of the one day it cancels."""
     ev = VEvent()
     _common_props(ev, shared, event, lang)
-    if instance:
-        ev.add("RECURRENCE-ID", day.start)
+    if instance is not None:
+        ev.add("RECURRENCE-ID", instance)
     ev.add("DTSTART", day.start)
     ev.add("DTEND", day.end)
     ev.add("STATUS", "CANCELLED")
@@ -316,36 +451,51 @@ def _cancel_vevent(
 
 
 def cancellations(
-    event: Event, participant: str | Participant, *, lang: str = "sw"
+    event: Event,
+    participant: str | Participant,
+    *,
+    lang: str = "sw",
+    instances: str = "recurring",
 ) -> list[Calendar]:
     """METHOD:CANCEL messages for what was cancelled (RFC 5546 section 3.2.5).
 
     - A cancelled event or a withdrawn participant: every group's whole
       scheduling object is cancelled (no RECURRENCE-ID).
     - Otherwise, a group day whose sessions are all cancelled: that instance,
-      by RECURRENCE-ID, one VEVENT per cancelled day in the group's message;
-      when every day of the group is cancelled, the whole object.
+      by RECURRENCE-ID (the instance's start in the invitation's RRULE), one
+      VEVENT per cancelled day in the group's message; when every day of the
+      group is cancelled, the whole object.
+
+    With ``instances="per-day"`` (the form of :func:`invitations`), each day
+    is an object of its own: a cancelled day's object, or every day's when
+    the whole group is cancelled, gets its own message without RECURRENCE-ID.
 
     Each message keeps the invitation's UID and ORGANIZER, names the
-    participant as ATTENDEE, has SEQUENCE ``revision + 1`` (above the
-    invitation's) and STATUS:CANCELLED. Nothing cancelled, nothing returned.
+    participant as ATTENDEE, has the group's SEQUENCE (which
+    :func:`egov_events.revisions.revise` raised above the last invitation's
+    when the cancellation was made) and STATUS:CANCELLED. Nothing cancelled,
+    nothing returned.
 
     >>> import attrs
+    >>> from datetime import datetime
     >>> from egov_events.examples import kikao_kazi_2019
+    >>> from egov_events.revisions import revise
     >>> event = kikao_kazi_2019()
     >>> cancellations(event, "p-0001")
     []
-    >>> called_off = attrs.evolve(event, status=EventStatus.CANCELLED)
+    >>> called_off = revise(event, attrs.evolve(event, status=EventStatus.CANCELLED),
+    ...                     at=datetime.fromisoformat("2019-02-05T09:00:00+03:00"))
     >>> [(str(c["METHOD"]), c.events[0]["SEQUENCE"]) for c in cancellations(called_off, "p-0700")]
     [('CANCEL', 2)]
 
     Raises:
         KeyError: the participant is not in the event.
-        ValueError: *lang* is not supported, or the organizer or the
-            participant has no e-mail address.
+        ValueError: *lang* or *instances* is not supported, or the
+            organizer or the participant has no e-mail address.
 
     """
     lang = k.check_language(lang)
+    form = check_instances(instances)
     p = event.participant(participant)
     whole = event.status is EventStatus.CANCELLED or p.status is RegistrationStatus.WITHDRAWN
     organizer = _organizer(event, lang)
@@ -358,19 +508,75 @@ def cancellations(
         shared = _Shared(
             uid=k.group_uid(event.id, group.id),
             stamp=k.utc(event.updated),
-            sequence=event.revision + 1,
+            sequence=group.sequence,
             summary=_summary(event, group, lang),
             organizer=organizer,
             attendee=attendee,
         )
+        gone = whole or all(d.cancelled for d in days)
+        if form == "per-day":
+            for day in days:
+                if gone or day.cancelled:
+                    own = attrs.evolve(shared, uid=k.day_uid(event.id, group.id, day.day))
+                    cal = new_calendar(event, "CANCEL", [event.timezone.key])
+                    cal.add_component(_cancel_vevent(event, own, day, lang, instance=None))
+                    out.append(cal)
+            continue
         cal = new_calendar(event, "CANCEL", [event.timezone.key])
-        if whole or all(d.cancelled for d in days):
-            cal.add_component(_cancel_vevent(event, shared, days[0], lang, instance=False))
+        if gone:
+            cal.add_component(_cancel_vevent(event, shared, days[0], lang, instance=None))
         else:
             cancelled = [d for d in days if d.cancelled]
             if not cancelled:
                 continue
+            live = [d for d in days if not d.cancelled]
             for day in cancelled:
-                cal.add_component(_cancel_vevent(event, shared, day, lang, instance=True))
+                # the instance in the invitation that held the day: the rule
+                # starts on the first day not cancelled, or before it
+                anchor = live[0] if live[0].day < day.day else days[0]
+                ruled = _rule_start(anchor, day.day)
+                cal.add_component(_cancel_vevent(event, shared, day, lang, instance=ruled))
         out.append(cal)
     return out
+
+
+def cancel_object(
+    event: Event,
+    participant: str | Participant,
+    group: str | ParticipantGroup,
+    *,
+    sequence: int,
+    stamp: datetime,
+    lang: str = "sw",
+) -> Calendar:
+    """METHOD:CANCEL of a group's whole scheduling object, for one participant.
+
+    What :func:`egov_events.revisions.outbox` sends when a participant leaves
+    a group, the group is removed or the event is cancelled (RFC 5546
+    section 3.2.5): built from *event*, the revision in which the
+    participant still held the invitation, with the *sequence* and the
+    DTSTAMP (*stamp*) of the revision that withdraws it.
+
+    Raises:
+        KeyError: the participant or the group is not in the event.
+        ValueError: the group has no days to cancel, or an address is missing.
+
+    """
+    lang = k.check_language(lang)
+    p = event.participant(participant)
+    g = event.group(group)
+    days = group_days(event, g)
+    if not days:
+        msg = f"group {g.id!r} has no days with sessions: there is no invitation to cancel"
+        raise ValueError(msg)
+    shared = _Shared(
+        uid=k.group_uid(event.id, g.id),
+        stamp=k.utc(stamp),
+        sequence=sequence,
+        summary=_summary(event, g, lang),
+        organizer=_organizer(event, lang),
+        attendee=attendee_address(event, p, lang),
+    )
+    cal = new_calendar(event, "CANCEL", [event.timezone.key])
+    cal.add_component(_cancel_vevent(event, shared, days[0], lang, instance=None))
+    return cal

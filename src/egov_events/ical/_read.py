@@ -184,6 +184,13 @@ def _session(
             "SUMMARY missing or empty: a session needs a title",
             "SUMMARY haipo au ni tupu: kikao kinahitaji kichwa",
         )
+    sequence = str(component.get("SEQUENCE", "0"))
+    if not sequence.isdigit():
+        found.add(
+            (*path, "SEQUENCE"),
+            f"SEQUENCE {sequence!r} is not a number of 0 or more",
+            f"SEQUENCE {sequence!r} si namba ya 0 au zaidi",
+        )
     uid = str(component["UID"]) if "UID" in component else None
     session_id, event_id = _session_id(uid, index, taken)
     if found or start is None or end is None or title is None:
@@ -203,6 +210,7 @@ def _session(
             description=_localized(component, "DESCRIPTION", lang),
             groups=frozenset(_plain(g) for g in _all(component, k.X_GROUP)),
             status=status or SessionStatus.CONFIRMED,
+            sequence=int(sequence),
         )
     except ValidationError as exc:
         for p in exc.problems:
@@ -301,8 +309,8 @@ def read(data: bytes, *, lang: str = "und") -> Event:
     a group's days are the days of its sessions), the event id and its title
     in every language (NAME). The event's zone is X-WR-TIMEZONE or its
     sessions' most used zone (the first met, on a tie); its days span the
-    sessions; ``updated`` is the latest DTSTAMP; ``revision`` the highest SEQUENCE; the organizer
-    comes from ORGANIZER. Speakers, rooms and documents are not read back.
+    sessions; ``updated`` is the latest DTSTAMP; each session's ``sequence`` its SEQUENCE and
+    ``revision`` the highest; the organizer comes from ORGANIZER. Speakers, rooms and documents are not read back.
 
     What cannot be a session is reported, all at once: recurring events,
     all-day events, floating times, unknown zones, missing ends or titles.
