@@ -29,7 +29,6 @@ from icalendar import Calendar, Timezone
 import egov_events as ee
 from egov_events import ical
 from egov_events.ical._itip import group_days
-from egov_events.revisions import revise
 from egov_events.model import (
     Document,
     Event,
@@ -37,6 +36,7 @@ from egov_events.model import (
     RegistrationStatus,
     SessionStatus,
 )
+from egov_events.revisions import revise
 
 GOLDEN = Path(__file__).with_name("golden")
 EAT = ZoneInfo("Africa/Dar_es_Salaam")
@@ -439,9 +439,7 @@ def test_rescheduling_keeps_the_uid_and_raises_the_sequence(event: Event) -> Non
         else s
         for s in event.sessions
     )
-    moved = revise(
-        event, attrs.evolve(event, sessions=later), at=event.updated + timedelta(days=1)
-    )
+    moved = revise(event, attrs.evolve(event, sessions=later), at=event.updated + timedelta(days=1))
     before = _events(ical.invitations(event, "p-0001")[0])
     after = _events(ical.invitations(moved, "p-0001")[0])
     assert before[0]["UID"] == after[0]["UID"]
