@@ -24,10 +24,12 @@
 ...     if "group-2" in s.groups and old.day_of(s.start) == day else s
 ...     for s in old.sessions)
 >>> new = revisions.revise(old, attrs.evolve(old, sessions=cancelled),
-...                        at=datetime.fromisoformat("2019-01-25T12:00:00+03:00"))
-Traceback (most recent call last):
-...
-ValueError: at (2019-01-25T12:00:00+03:00) must be later than the previous revision's updated (2019-02-04T10:00:00+03:00)
+...                        at=datetime.fromisoformat("2019-02-05T09:00:00+03:00"))
+>>> print(revisions.diff(old, new).render("en").splitlines()[0])
+Session 'Registration of participants' cancelled: 08:00 to 09:00, 1 February 2019
+>>> messages = revisions.outbox(old, new)
+>>> len(messages), {(m.method, m.group, m.sequence) for m in messages}
+(170, {('CANCEL', 'group-2', 2)})
 """
 
 from __future__ import annotations
