@@ -34,90 +34,57 @@ Session 'Registration of participants' cancelled: 08:00 to 09:00, 1 February 201
 
 from __future__ import annotations
 
-from egov_events.revisions._changes import (
-    Change,
-    Changes,
-    DocumentAdded,
-    DocumentRemoved,
-    EventRelocated,
-    EventRescheduled,
-    EventRetitled,
-    EventStatusChanged,
-    GroupAdded,
-    GroupChange,
-    GroupDaysChanged,
-    GroupHoursChanged,
-    GroupRemoved,
-    ParticipantAdded,
-    ParticipantChange,
-    ParticipantMoved,
-    ParticipantRemoved,
-    ParticipantStatusChanged,
-    SessionAdded,
-    SessionCancelled,
-    SessionChange,
-    SessionMoved,
-    SessionRedescribed,
-    SessionRelocated,
-    SessionRemoved,
-    SessionRetitled,
-    SessionStatusChanged,
-)
-from egov_events.revisions._diff import diff
-from egov_events.revisions._outbox import Message, outbox
-from egov_events.revisions._replies import (
-    AnswerCount,
-    InstanceReply,
-    Refusal,
-    Reply,
-    ReplyReport,
-    answer_counts,
-    apply_replies,
-    read_replies,
-    sort_replies,
-)
-from egov_events.revisions._sequences import check, revise
+from typing import TYPE_CHECKING
 
-__all__ = [
-    "AnswerCount",
-    "Change",
-    "Changes",
-    "DocumentAdded",
-    "DocumentRemoved",
-    "EventRelocated",
-    "EventRescheduled",
-    "EventRetitled",
-    "EventStatusChanged",
-    "GroupAdded",
-    "GroupChange",
-    "GroupDaysChanged",
-    "GroupHoursChanged",
-    "GroupRemoved",
-    "InstanceReply",
-    "Message",
-    "ParticipantAdded",
-    "ParticipantChange",
-    "ParticipantMoved",
-    "ParticipantRemoved",
-    "ParticipantStatusChanged",
-    "Refusal",
-    "Reply",
-    "ReplyReport",
-    "SessionAdded",
-    "SessionCancelled",
-    "SessionChange",
-    "SessionMoved",
-    "SessionRedescribed",
-    "SessionRelocated",
-    "SessionRemoved",
-    "SessionRetitled",
-    "SessionStatusChanged",
-    "answer_counts",
-    "apply_replies",
-    "check",
-    "diff",
-    "outbox",
-    "read_replies",
-    "revise",
-    "sort_replies",
-]
+from egov_events._lazy import lazy_names
+
+# What works on the model loads with the package. What writes or reads
+# calendars and e-mails (outbox, the replies) needs icalendar and loads on
+# first use; outbox is an edge (it writes the messages it returns), so the
+# package spans layers as rules does. Each public name is written once: see
+# egov_events._lazy.
+from egov_events.revisions._changes import Change as Change
+from egov_events.revisions._changes import Changes as Changes
+from egov_events.revisions._changes import DocumentAdded as DocumentAdded
+from egov_events.revisions._changes import DocumentRemoved as DocumentRemoved
+from egov_events.revisions._changes import EventRelocated as EventRelocated
+from egov_events.revisions._changes import EventRescheduled as EventRescheduled
+from egov_events.revisions._changes import EventRetitled as EventRetitled
+from egov_events.revisions._changes import EventStatusChanged as EventStatusChanged
+from egov_events.revisions._changes import GroupAdded as GroupAdded
+from egov_events.revisions._changes import GroupChange as GroupChange
+from egov_events.revisions._changes import GroupDaysChanged as GroupDaysChanged
+from egov_events.revisions._changes import GroupHoursChanged as GroupHoursChanged
+from egov_events.revisions._changes import GroupRemoved as GroupRemoved
+from egov_events.revisions._changes import ParticipantAdded as ParticipantAdded
+from egov_events.revisions._changes import ParticipantChange as ParticipantChange
+from egov_events.revisions._changes import ParticipantMoved as ParticipantMoved
+from egov_events.revisions._changes import ParticipantRemoved as ParticipantRemoved
+from egov_events.revisions._changes import ParticipantStatusChanged as ParticipantStatusChanged
+from egov_events.revisions._changes import SessionAdded as SessionAdded
+from egov_events.revisions._changes import SessionCancelled as SessionCancelled
+from egov_events.revisions._changes import SessionChange as SessionChange
+from egov_events.revisions._changes import SessionMoved as SessionMoved
+from egov_events.revisions._changes import SessionRedescribed as SessionRedescribed
+from egov_events.revisions._changes import SessionRelocated as SessionRelocated
+from egov_events.revisions._changes import SessionRemoved as SessionRemoved
+from egov_events.revisions._changes import SessionRetitled as SessionRetitled
+from egov_events.revisions._changes import SessionStatusChanged as SessionStatusChanged
+from egov_events.revisions._diff import diff as diff
+from egov_events.revisions._sequences import check as check
+from egov_events.revisions._sequences import revise as revise
+
+if TYPE_CHECKING:
+    from egov_events.revisions._outbox import Message as Message
+    from egov_events.revisions._outbox import outbox as outbox
+    from egov_events.revisions._replies import AnswerCount as AnswerCount
+    from egov_events.revisions._replies import InstanceReply as InstanceReply
+    from egov_events.revisions._replies import Refusal as Refusal
+    from egov_events.revisions._replies import Reply as Reply
+    from egov_events.revisions._replies import ReplyReport as ReplyReport
+    from egov_events.revisions._replies import answer_counts as answer_counts
+    from egov_events.revisions._replies import apply_replies as apply_replies
+    from egov_events.revisions._replies import read_replies as read_replies
+    from egov_events.revisions._replies import sort_replies as sort_replies
+else:
+    __getattr__, __dir__ = lazy_names(__name__)

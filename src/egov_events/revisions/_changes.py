@@ -17,10 +17,10 @@ from zoneinfo import ZoneInfo
 import attrs
 import cattrs
 
+from egov_events.enum_names import name
 from egov_events.locale import format_date, format_time, language
 from egov_events.model import EventStatus, RegistrationStatus, SessionStatus
 from egov_events.text import LocalizedText
-from egov_events.vocabulary import name
 
 __all__ = [
     "Change",
