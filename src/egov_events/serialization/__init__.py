@@ -202,7 +202,7 @@ def dumps(event: Event, *, compact: bool = False) -> str:
 
     >>> print(dumps(loads(_EXAMPLE)))  # doctest: +ELLIPSIS
     {
-      "schema_version": 1,
+      "schema_version": 2,
       "id": "kikao",
       "title": {
         "en": "Workshop",
@@ -219,7 +219,7 @@ def dumps(event: Event, *, compact: bool = False) -> str:
     }
     <BLANKLINE>
     >>> dumps(loads(_EXAMPLE), compact=True)[:60]
-    '{"schema_version":1,"id":"kikao","title":{"en":"Workshop","s'
+    '{"schema_version":2,"id":"kikao","title":{"en":"Workshop","s'
     >>> loads(dumps(loads(_EXAMPLE), compact=True)) == loads(_EXAMPLE)
     True
     """
