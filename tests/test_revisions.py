@@ -701,7 +701,7 @@ def test_the_diff_command_refuses_a_missing_file(
 ) -> None:
     status, out, err = _run(capsys, "diff", str(revised[0]), str(tmp_path / "none.json"))
     assert (2, "") == (status, out)
-    assert f"egov-events: cannot read {tmp_path / 'none.json'}: no such file\n" == err
+    assert f"egov-events: haiwezi kusoma {tmp_path / 'none.json'}: faili haipo\n" == err
 
 
 def test_invites_since_sends_only_the_outbox(

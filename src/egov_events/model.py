@@ -964,6 +964,7 @@ class _EventChecker:
             if name in self.unread:
                 ids[kind] = _ANYTHING
         self.references(ids)
+        self.answer_references(ids)
         if self.typed and not self.unread:  # the rule checker reads the event's parts
             self.rules()
         self.days()
@@ -1027,6 +1028,16 @@ class _EventChecker:
             sponsors.setdefault(sponsor.organization, i)
         return ids
 
+    def answer_references(self, ids: dict[str, dict[str, int]]) -> None:
+        """Each recorded answer names a participant and a group of the event."""
+        e, p = self.e, self.p
+        for i, answer in _each(e.answers, Answer):
+            at = ("answers", i)
+            c.check_refs(
+                p, (*at, "participant"), answer.participant, ids["participant"], what="participant"
+            )
+            c.check_refs(p, (*at, "group"), answer.group, ids["group"], what="group")
+
     def references(self, ids: dict[str, dict[str, int]]) -> None:
         e, p = self.e, self.p
         people, orgs = ids["person"], ids["organization"]
@@ -1068,12 +1079,6 @@ class _EventChecker:
             c.check_refs(
                 p, ("sponsors", i, "organization"), sponsor.organization, orgs, what="organization"
             )
-        for i, answer in _each(e.answers, Answer):
-            at = ("answers", i)
-            c.check_refs(
-                p, (*at, "participant"), answer.participant, ids["participant"], what="participant"
-            )
-            c.check_refs(p, (*at, "group"), answer.group, ids["group"], what="group")
         for i, call in _each(e.calls, CallForSubmissions):
             c.check_refs(p, ("calls", i, "session"), call.session, ids["session"], what="session")
             for j, sub in enumerate(call.submissions):
