@@ -497,6 +497,39 @@ def _cmd_workbook(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _add_revision_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The commands about revisions of an event: ``diff`` and ``replies``."""
+    changes = sub.add_parser(
+        "diff",
+        help="print what changed between two revisions of an event",
+        description="Print what changed from OLD to NEW: sessions, groups, participants, "
+        "the event and its documents, one change a line, or as JSON.",
+    )
+    changes.add_argument("old", metavar="OLD", help="the earlier revision (JSON)")
+    changes.add_argument("new", metavar="NEW", help="the later revision (JSON)")
+    changes.add_argument(
+        "--lang", choices=LANGUAGES, default="sw", help="language of the output (default: sw)"
+    )
+    changes.add_argument("--json", action="store_true", help="print the changes as JSON")
+    changes.set_defaults(run=_cmd_diff)
+    replies = sub.add_parser(
+        "replies",
+        help="read participants' replies (iTIP REPLY) and record their answers",
+        description="Read the replies in MAILBOX (an mbox file, a Maildir folder, an .eml or "
+        "an .ics file), record each accepted answer in the event, print what was refused "
+        "and the expected attendance, and write the updated event to UPDATED.",
+    )
+    replies.add_argument("event", metavar="EVENT", help="the event as JSON")
+    replies.add_argument("mailbox", metavar="MAILBOX", help="mbox, Maildir, .eml or .ics")
+    replies.add_argument(
+        "-o", "--output", required=True, metavar="UPDATED", help="where to write the event"
+    )
+    replies.add_argument(
+        "--lang", choices=LANGUAGES, default="sw", help="language of the output (default: sw)"
+    )
+    replies.set_defaults(run=_cmd_replies)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="egov-events",
@@ -633,35 +666,7 @@ def _parser() -> argparse.ArgumentParser:
         help="write an empty registration form with the event's lists instead",
     )
     workbook.set_defaults(run=_cmd_workbook)
-    changes = sub.add_parser(
-        "diff",
-        help="print what changed between two revisions of an event",
-        description="Print what changed from OLD to NEW: sessions, groups, participants, "
-        "the event and its documents, one change a line, or as JSON.",
-    )
-    changes.add_argument("old", metavar="OLD", help="the earlier revision (JSON)")
-    changes.add_argument("new", metavar="NEW", help="the later revision (JSON)")
-    changes.add_argument(
-        "--lang", choices=LANGUAGES, default="sw", help="language of the output (default: sw)"
-    )
-    changes.add_argument("--json", action="store_true", help="print the changes as JSON")
-    changes.set_defaults(run=_cmd_diff)
-    replies = sub.add_parser(
-        "replies",
-        help="read participants' replies (iTIP REPLY) and record their answers",
-        description="Read the replies in MAILBOX (an mbox file, a Maildir folder, an .eml or "
-        "an .ics file), record each accepted answer in the event, print what was refused "
-        "and the expected attendance, and write the updated event to UPDATED.",
-    )
-    replies.add_argument("event", metavar="EVENT", help="the event as JSON")
-    replies.add_argument("mailbox", metavar="MAILBOX", help="mbox, Maildir, .eml or .ics")
-    replies.add_argument(
-        "-o", "--output", required=True, metavar="UPDATED", help="where to write the event"
-    )
-    replies.add_argument(
-        "--lang", choices=LANGUAGES, default="sw", help="language of the output (default: sw)"
-    )
-    replies.set_defaults(run=_cmd_replies)
+    _add_revision_commands(sub)
     sub.add_parser(
         "schema",
         help="print the JSON Schema of event documents",
