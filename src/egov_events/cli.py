@@ -37,7 +37,7 @@ import importlib.metadata
 import io
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -497,9 +497,9 @@ def _cmd_workbook(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _add_revision_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """The commands about revisions of an event: ``diff`` and ``replies``."""
-    changes = sub.add_parser(
+def _add_revision_commands(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
+    """The commands about revisions of an event, ``diff`` and ``replies``, by *add_parser*."""
+    changes = add_parser(
         "diff",
         help="print what changed between two revisions of an event",
         description="Print what changed from OLD to NEW: sessions, groups, participants, "
@@ -512,7 +512,7 @@ def _add_revision_commands(sub: argparse._SubParsersAction[argparse.ArgumentPars
     )
     changes.add_argument("--json", action="store_true", help="print the changes as JSON")
     changes.set_defaults(run=_cmd_diff)
-    replies = sub.add_parser(
+    replies = add_parser(
         "replies",
         help="read participants' replies (iTIP REPLY) and record their answers",
         description="Read the replies in MAILBOX (an mbox file, a Maildir folder, an .eml or "
@@ -666,7 +666,7 @@ def _parser() -> argparse.ArgumentParser:
         help="write an empty registration form with the event's lists instead",
     )
     workbook.set_defaults(run=_cmd_workbook)
-    _add_revision_commands(sub)
+    _add_revision_commands(sub.add_parser)
     sub.add_parser(
         "schema",
         help="print the JSON Schema of event documents",
