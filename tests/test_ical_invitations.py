@@ -214,7 +214,9 @@ def test_the_bulk_writer_writes_what_to_ical_writes_for_generated_events(generat
 
 
 def test_the_bulk_writer_keeps_its_parts_with_the_event(event: Event) -> None:
-    changed = attrs.evolve(event, revision=event.revision + 2)
+    # Group 1's invitation at another SEQUENCE (each group keeps its own).
+    raised = attrs.evolve(event.groups[0], sequence=event.groups[0].sequence + 2)
+    changed = attrs.evolve(event, groups=(raised, *event.groups[1:]))
     first = _written(changed, "p-0001", "sw")
     again = _written(changed, "p-0001", "sw")
     assert first == again
