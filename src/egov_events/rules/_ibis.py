@@ -90,17 +90,17 @@ class _Ibis(RuleVisitor[Expr, bool]):
         self.event = event
         self.columns = frozenset(table.columns)
 
-    def combination(self, rule: All | AnyOf, positive: bool) -> Expr:
+    def combination(self, rule: All | AnyOf, positive: bool, *, conjunction: bool) -> Expr:
         # De Morgan: not (a and b) == (not a) or (not b).
-        conjunction = isinstance(rule, All) is positive
         parts = [self.visit(r, positive) for r in rule.rules]
-        return functools.reduce(operator.and_ if conjunction else operator.or_, parts)
+        join = operator.and_ if conjunction is positive else operator.or_
+        return functools.reduce(join, parts)
 
     def visit_all(self, rule: All, context: bool) -> Expr:
-        return self.combination(rule, context)
+        return self.combination(rule, context, conjunction=True)
 
     def visit_any(self, rule: AnyOf, context: bool) -> Expr:
-        return self.combination(rule, context)
+        return self.combination(rule, context, conjunction=False)
 
     def visit_not(self, rule: Not, positive: bool) -> Expr:
         return self.visit(rule.rule, not positive)
