@@ -1170,3 +1170,24 @@ def test_a_zone_named_utc_keeps_its_name() -> None:
     moment = datetime(2019, 1, 2, 7, 0, tzinfo=UTC).astimezone(ZoneInfo("Etc/UTC"))
     back = ee.loads(ee.dumps(attrs.evolve(v1_workshop(), updated=moment))).updated
     assert "Etc/UTC" == back.tzinfo.key  # type: ignore[union-attr]
+
+
+def test_the_library_converter_knows_only_the_library_rule_kinds() -> None:
+    # A rule class defined before the library's converter is built (any import
+    # order) must not change what ee.dumps writes or ee.loads reads.
+    code = (
+        "import attrs, typing\n"
+        "from egov_events.rules import NODES, Rule\n"
+        "@attrs.frozen(kw_only=True)\n"
+        "class Early(Rule):\n"
+        "    op: typing.ClassVar[str] = 'early'\n"
+        "import egov_events as ee\n"
+        "print(sorted(ee.json_schema()['$defs']['Rule']['properties']['op']['enum']))\n"
+        "print(sorted(cls.op for cls in NODES))\n"
+    )
+    run = subprocess.run(  # noqa: S603 (our own interpreter and script)
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    schema_ops, library_ops = run.stdout.splitlines()
+    assert library_ops == schema_ops
+    assert "early" not in schema_ops

@@ -32,6 +32,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from egov_events._lazy import lazy_names
+from egov_events.rules._nodes import NODES as NODES
 
 # The rule classes are needed by the models, so they load with the package;
 # checking, planning, explaining and the polars bridge load on first use

@@ -71,6 +71,7 @@ from egov_events._collector import COLLECTOR
 from egov_events._files import write_atomically
 from egov_events.errors import ValidationError
 from egov_events.model import Event
+from egov_events.rules import NODES
 from egov_events.serialization import _json
 from egov_events.serialization._converter import MAX_RULE_DEPTH, EventConverter, make_converter
 from egov_events.serialization._json import MAX_DOCUMENT_BYTES, MAX_SAFE_INTEGER
@@ -103,7 +104,7 @@ __all__ = [
 SCHEMA_PATH: Final = Path(__file__).parent.parent / "schema" / "event.schema.json"
 """Where the generated JSON Schema is shipped, inside the package."""
 
-_CONVERTER: Final = make_converter()
+_CONVERTER: Final = make_converter(rules=NODES)
 """The one converter, built at import: its rule classes are those of the library."""
 
 

@@ -25,7 +25,7 @@ import re
 import types
 import typing
 import zoneinfo
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final, get_args, get_origin
 from zoneinfo import ZoneInfo
@@ -880,11 +880,15 @@ class EventConverter(cattrs.Converter):
         return problems_beside(read, unread)
 
 
-def make_converter() -> EventConverter:
+def make_converter(*, rules: Iterable[type[Rule]] | None = None) -> EventConverter:
     """Build a converter; the library builds one when imported and uses it throughout.
 
-    The rule classes are those defined when this runs; a test that defines a
-    rule class of its own builds a fresh converter to read and write it.
+    *rules* are the rule classes it reads and writes. The library's own
+    converter takes exactly the library's kinds (``egov_events.rules.NODES``), so a
+    rule class defined elsewhere never changes what ``ee.dumps`` and
+    ``ee.loads`` accept, whatever was imported first. Without *rules*, the
+    classes are those defined when this runs: code that defines a rule class
+    of its own builds a fresh converter to read and write it.
     Hooks are generated on first use, so building is cheap.
 
     >>> converter = make_converter()
@@ -893,7 +897,9 @@ def make_converter() -> EventConverter:
     >>> converter.structure("2019-01-30T09:00:00+03:00[Africa/Dar_es_Salaam]", datetime)
     datetime.datetime(2019, 1, 30, 9, 0, tzinfo=zoneinfo.ZoneInfo(key='Africa/Dar_es_Salaam'))
     """
-    return _configure(EventConverter(discover_rules()))
+    if rules is None:
+        return _configure(EventConverter(discover_rules()))
+    return _configure(EventConverter({rule_tag(cls): cls for cls in sorted(rules, key=rule_tag)}))
 
 
 def _configure(conv: EventConverter) -> EventConverter:
