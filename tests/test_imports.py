@@ -115,7 +115,8 @@ PUBLIC = {
         "clear_caches", "dump", "dumps", "examples", "json_schema", "load", "loads",
     ],
     "egov_events.rules": [
-        "All", "Any", "AttributeIn", "Explanation", "ExplanationNode", "HasRole", "InGroup", "Not",
+        "NODES", "All", "Any", "AttributeIn", "Explanation", "ExplanationNode", "HasRole",
+        "InGroup", "Not",
         "OrganizationKindIn", "Rule", "RuleVisitor", "attribute_names", "check", "compile",
         "evaluate", "explain", "explain_frame", "find_problems", "members", "rule_frame",
         "rule_table", "to_ibis", "to_polars", "to_sql",
