@@ -568,6 +568,43 @@ def test_orjson_and_the_standard_library_write_the_same_bytes(event: ee.Event) -
     assert expected_text == actual_text
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(strategies.events(), st.sampled_from(BACKENDS))
+def test_dumps_writes_the_bytes_of_the_document_to_document_gives(
+    event: ee.Event, name: str
+) -> None:
+    # dumps builds its document with per-class writers of its own; the text is
+    # the one the converter's document gives, with either library, both layouts.
+    old = _json.backend
+    try:
+        _json.backend = name
+        for compact in (False, True):
+            expected = _json.encode_text(ee.serialization.to_document(event), compact=compact)
+            assert expected == ee.dumps(event, compact=compact)
+            assert expected == ee.dumps(event, compact=compact)  # sets sorted before: the same
+    finally:
+        _json.backend = old
+
+
+def test_a_document_handed_out_is_the_callers_even_after_dumps() -> None:
+    event = ee.examples.kikao_kazi_2019()
+    text = ee.dumps(event)
+    document = ee.serialization.to_document(event)
+    document["participants"][0]["groups"].append("changed")
+    document["groups"][0]["days"].append("changed")
+    assert text == ee.dumps(event)
+    assert "changed" not in ee.serialization.to_document(event)["participants"][0]["groups"]
+
+
+def test_a_fresh_converter_writes_rule_classes_defined_later_as_its_document_says() -> None:
+    converter = serialization.make_converter()
+    rule = _AnyOf(rules=(_ICT, _Negation(rule=_AnyOf(label="inner"))), label="outer")
+    event = _with_rule(rule)
+    written = json.dumps(converter.for_text.to_document(event))  # sets as tuples: the same JSON
+    assert json.dumps(converter.to_document(event)) == written
+    assert '"op": "test_not", "rule": {"op": "test_any_of"' in written
+
+
 @pytest.mark.skipif(not _json.ORJSON_INSTALLED, reason="orjson is not installed")
 @settings(max_examples=300, deadline=None)
 @given(

@@ -50,6 +50,7 @@ from egov_events.serialization._errors import (
 )
 from egov_events.serialization._json import ReprFloat, read_integer
 from egov_events.serialization._versions import SCHEMA_VERSION, upgrade
+from egov_events.serialization._writer import DocumentWriter
 from egov_events.text import LocalizedText
 
 __all__ = [
@@ -744,6 +745,8 @@ class EventConverter(cattrs.Converter):
     """Whether documents share one sorted tuple between equal sets (see :attr:`for_text`)."""
     memos: Memos
     """What this converter remembers between values; it lives as long as the converter."""
+    writer: DocumentWriter
+    """The per-class functions that build the documents of a converter with shared sets."""
 
     def __init__(self, rules: Mapping[str, type[Rule]], *, shared_sets: bool = False) -> None:
         """Start a converter for these rule classes; hooks are added by :func:`make_converter`."""
@@ -831,8 +834,13 @@ class EventConverter(cattrs.Converter):
         return unstructure_rule
 
     def to_document(self, event: Event) -> dict[str, Any]:
-        """The JSON document of *event*: ``schema_version`` first, then its fields."""
-        fields: dict[str, Any] = self.unstructure(event, Event)
+        """The JSON document of *event*: ``schema_version`` first, then its fields.
+
+        A converter with shared sets (:attr:`for_text`) builds it with its
+        :attr:`writer`, one generated function per class; the JSON is the same.
+        """
+        written = self.shared_sets
+        fields: dict[str, Any] = self.writer.write(event) if written else self.unstructure(event)
         return {"schema_version": SCHEMA_VERSION, **fields}
 
     def from_document(self, document: Any) -> Event:
@@ -921,7 +929,7 @@ def _configure(conv: EventConverter) -> EventConverter:
         (LocalizedText, _structure_text),
     ):
         conv.register_structure_hook(cls, hook)
-    for cls, unhook in (
+    unhooks: tuple[tuple[type, UnstructureHook], ...] = (
         (float, _unstructure_float),
         (date, _unstructure_date),
         (datetime, memos.unstructure_datetime),
@@ -930,8 +938,9 @@ def _configure(conv: EventConverter) -> EventConverter:
         (enum.StrEnum, _unstructure_enum),
         (enum.IntEnum, _unstructure_enum),
         (LocalizedText, _unstructure_text),
-    ):
-        conv.register_unstructure_hook(cls, unhook)
+    )
+    for kind, unhook in unhooks:
+        conv.register_unstructure_hook(kind, unhook)
 
     # Later registrations win over earlier ones and over cattrs' own.
     conv.register_structure_hook_factory(attrs.has, _structure_attrs_factory)
@@ -945,4 +954,11 @@ def _configure(conv: EventConverter) -> EventConverter:
     conv.register_unstructure_hook_factory(_is_frozenset, _unstructure_frozenset_factory)
     conv.register_unstructure_hook_factory(_is_mapping, _unstructure_mapping_factory)
     conv.register_unstructure_hook_factory(_is_rule, conv.unstructure_rule_factory)
+    conv.writer = DocumentWriter(
+        conv,
+        own_hooks=frozenset(kind for kind, _ in unhooks),
+        leave=_is_rule,
+        datetimes=(memos.written, memos.unstructure_datetime),
+        new_memo=memos.new,
+    )
     return conv
