@@ -6,7 +6,6 @@ from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
 from pathlib import Path
 
 import pytest
-
 from sybil import Sybil
 from sybil.parsers.markdown import PythonCodeBlockParser
 from sybil.parsers.rest import DocTestParser
@@ -36,10 +35,13 @@ class _SourceModule(pytest.File):
 
 
 def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> pytest.File | None:
-    # pytest collects a file named on the command line as a test module even
-    # when its name is not test_*.py, and the importlib import mode then runs
-    # the package a second time: two `Event` classes, and a test comparing
-    # events made by each fails. The package's modules hold no tests.
+    """Collect nothing from the package's modules: they hold no tests.
+
+    pytest collects a file named on the command line as a test module even
+    when its name is not test_*.py, and the importlib import mode then runs
+    the package a second time: two `Event` classes, and a test comparing
+    events made by each fails.
+    """
     if _SOURCE in module_path.parents:
         return _SourceModule.from_parent(parent, path=module_path)
     return None

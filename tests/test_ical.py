@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar, Timezone
 
@@ -354,6 +354,8 @@ _TEXT = st.text(
 
 @settings(max_examples=40, deadline=None)
 @given(title=_TEXT)
+@example(title="\\N")  # icalendar's vText would write a line break here
+@example(title="C:\\New\\nA\\\\N, \\;")
 def test_any_text_round_trips(title: str) -> None:
     event = ee.examples.kikao_kazi_2019()
     data = ical.calendar(_with_title(event, title), group="group-1").to_ical()
@@ -361,6 +363,14 @@ def test_any_text_round_trips(title: str) -> None:
     back = ical.read(data)
     assert title == back.sessions[0].title["sw"]
     assert title == back.group("group-1").name["sw"]
+
+
+def test_a_backslash_before_n_is_escaped_in_categories_too(event: Event) -> None:
+    data = ical.calendar(_with_title(event, "C:\\New"), group="group-1").to_ical()
+    categories = [line for line in data.split(b"\r\n") if line.startswith(b"CATEGORIES")]
+    assert categories
+    assert all(line.endswith(b",C:\\\\New") for line in categories), categories
+    assert [] == ical.lint(data)
 
 
 # -- invitations ------------------------------------------------------------------------

@@ -150,7 +150,7 @@ def session_vevent(
     ev.add("STATUS", k.session_status(event, session))
     categories = [k.kind_name(session.kind, lang)]
     categories += [ctx.group_names[g.id] for g in event.groups if g.id in session.groups]
-    ev.add("CATEGORIES", [k.clean(c) for c in categories], parameters={"LANGUAGE": lang})
+    ev.add("CATEGORIES", k.categories(categories), parameters={"LANGUAGE": lang})
     url = session.online_url or event.url
     if url is not None:
         ev.add("URL", vUri(url))

@@ -224,7 +224,9 @@ def _describe(
 ) -> None:
     ev.add("DESCRIPTION", k.text(_programme(group, days, lang)), parameters={"LANGUAGE": lang})
     ev.add("STATUS", _status(event))
-    ev.add("CATEGORIES", [k.clean(k.choose(group.name, lang)[1])], parameters={"LANGUAGE": lang})
+    ev.add(
+        "CATEGORIES", k.categories([k.choose(group.name, lang)[1]]), parameters={"LANGUAGE": lang}
+    )
     if event.url is not None:
         ev.add("URL", vUri(event.url))
 
