@@ -178,8 +178,15 @@ def test_unknown_group_or_participant_and_bad_arguments(event: Event) -> None:
 
 
 def test_no_attendee_and_no_participant_address_in_any_feed(event: Event) -> None:
+    # Every person with a phone number too (the bundled workshop has none).
+    people = tuple(
+        attrs.evolve(p, phone=f"+2557{n:08d}") for n, p in enumerate(event.people, start=1)
+    )
+    event = attrs.evolve(event, people=people)
     addresses = {p.email for p in event.people if p.email}
     assert all(a.endswith(("@example.go.tz", "@example.ac.tz")) for a in addresses)
+    addresses |= {p.phone for p in event.people if p.phone}
+    addresses |= {p.phone[1:] for p in event.people if p.phone}
     feeds = [ical.calendar(event, lang=lang) for lang in ("sw", "en")]
     feeds += [ical.calendar(event, group=g.id) for g in event.groups]
     feeds += [ical.calendar(event, participant=p) for p in ("p-0001", "p-0600", "p-0700")]

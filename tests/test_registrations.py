@@ -254,6 +254,44 @@ def test_merge_first_keeps_the_earlier_row_and_the_registered_participant() -> N
     assert "Rukia Chaula" == event.person(event.participant("p-0001").person).name
 
 
+def test_a_phone_is_kept_and_matches_a_registered_participant_by_phone() -> None:
+    pytest.importorskip("phonenumbers")
+    first = read_registrations(
+        csv_bytes(
+            [
+                ["Jina", "Barua pepe", "Simu", "Taasisi"],
+                ["Asha Juma", "asha@example.go.tz", "0712 345 678", "eGA"],
+            ]
+        ),
+        event=EVENT,
+    )
+    assert () == first.problems
+    assert ["+255712345678"] == [r.person.phone for r in first.rows]
+    event = first.apply(EVENT)
+    registered = first.participants[0].id
+    assert "+255712345678" == event.person(event.participant(registered).person).phone
+    assert "+255712345678" == ee.loads(ee.dumps(event)).person(first.rows[0].person.id).phone
+    # Another file, no e-mail, another name and institution, the same number.
+    again = read_registrations(
+        csv_bytes([["Jina", "Simu", "Taasisi"], ["Bi. Asha M. Juma", "+255 712 345 678", "MoFP"]]),
+        event=event,
+        merge="first",
+    )
+    assert [(2, "phone", None, registered)] == [
+        (d.row, d.key, d.other_row, d.other_participant) for d in again.duplicates
+    ]
+    assert () == again.participants
+
+
+def test_a_person_s_phone_is_checked_as_e164() -> None:
+    assert "+255712345678" == ee.Person(id="a", name="Asha", phone="+255712345678").phone
+    for bad in ("0712345678", "+0712345678", "+255 712 345 678", "+2557"):
+        with pytest.raises(ee.ValidationError) as info:
+            ee.Person(id="a", name="Asha", phone=bad)
+        assert f"malformed phone number {bad!r}: expected E.164" in str(info.value)
+        assert f"namba ya simu {bad!r} si sahihi" in info.value.problems[0].render("sw")
+
+
 def test_merge_last_replaces_keeping_the_ids() -> None:
     found = read_registrations(csv_bytes(DUPLICATES), event=EVENT, merge="last")
     first = read_registrations(csv_bytes(DUPLICATES[:2]), event=EVENT)
@@ -318,6 +356,22 @@ def test_the_participants_sheet_reads_back_as_the_same_participants(lang: str) -
     ]
     out.seek(0)
     assert len(EVENT.participants) == len(read_registrations(out, event=EVENT, lang=lang).unchanged)
+
+
+def test_the_participants_sheet_carries_phone_numbers_as_it_carries_e_mail() -> None:
+    pytest.importorskip("phonenumbers")
+    person = EVENT.person(EVENT.participant("p-0001").person)
+    people = tuple(
+        attrs.evolve(p, phone="+255712345678") if p.id == person.id else p for p in EVENT.people
+    )
+    event = attrs.evolve(EVENT, people=people)
+    out = io.BytesIO()
+    write_workbook(event, out, lang="en")
+    out.seek(0)
+    found = read_registrations(out, event=attrs.evolve(event, participants=()), lang="en")
+    assert () == found.problems
+    assert "+255712345678" == next(p.phone for p in found.people if p.id == person.id)
+    assert [None] == list({p.phone for p in found.people if p.id != person.id})
 
 
 def test_the_workbook_has_frozen_filtered_sheets_and_the_selection_line() -> None:

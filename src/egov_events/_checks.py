@@ -21,6 +21,8 @@ EMAIL_PATTERN = re.compile(
     r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
 )
 COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
+PHONE_PATTERN = re.compile(r"^\+[1-9][0-9]{6,14}$")
+"""Phone numbers in E.164 form: ``+``, the country code, at most 15 digits."""
 MEDIA_TYPE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$")
 
 Path = tuple[PathPart, ...]
@@ -252,6 +254,22 @@ def check_email(problems: Problems, path: Path, value: str | None) -> None:
             path,
             f"malformed e-mail address {value!r}: expected name@domain.tld",
             f"anwani ya barua pepe {value!r} si sahihi: jina@kikoa.tld inatarajiwa",
+        )
+
+
+def check_phone(problems: Problems, path: Path, value: str | None) -> None:
+    """Record a problem unless *value* is ``None`` or in E.164 form (``+255712345678``).
+
+    Only the shape is checked; ``egov_events.registrations`` parses what
+    people type (``0712 345 678``) into this form.
+    """
+    if value is None:
+        return
+    if not isinstance(value, str) or not PHONE_PATTERN.fullmatch(value):
+        problems.add(
+            path,
+            f"malformed phone number {value!r}: expected E.164, e.g. +255712345678",
+            f"namba ya simu {value!r} si sahihi: E.164 inatarajiwa, mfano +255712345678",
         )
 
 

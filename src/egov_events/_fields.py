@@ -361,6 +361,8 @@ URL: Final = Spec(_never, c.check_url)
 """An absolute http(s) URL."""
 EMAIL: Final = Spec(_never, c.check_email)
 """An e-mail address."""
+PHONE: Final = Spec(_never, c.check_phone)
+"""A phone number in E.164 form."""
 COUNTRY: Final = Spec(_never, c.check_country)
 """An ISO 3166-1 alpha-2 country code."""
 MEDIA_TYPE: Final = Spec(_never, c.check_media_type)

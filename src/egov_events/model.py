@@ -184,6 +184,8 @@ class Person:
     """E.g. ``"Dkt."``, ``"Prof."``, ``"Mhe."``."""
     email: str | None = attrs.field(metadata=f.meta(f.optional(f.EMAIL)), default=None)
     """Private: never written to public feeds."""
+    phone: str | None = attrs.field(metadata=f.meta(f.optional(f.PHONE)), default=None)
+    """E.164 (``+255712345678``). Private: never written to public feeds."""
     organization: str | None = attrs.field(metadata=f.meta(f.optional(f.ID)), default=None)
     """Affiliation, an organization id."""
     position: LocalizedText | None = attrs.field(

@@ -53,8 +53,7 @@ class Registration:
     participant: Participant
     person: Person
     phone: str | None = None
-    """The phone number in E.164 (``+255712345678``); the model keeps no phone
-    numbers, so this is where it is found."""
+    """The phone number in E.164 (``+255712345678``), also kept as ``person.phone``."""
 
 
 @attrs.frozen
@@ -229,7 +228,13 @@ def _enum_names(members: Iterable[enum.Enum], lang: str) -> tuple[dict[str, str]
 
 _NO_IDS: Final[frozenset[str]] = frozenset()
 _NO_DAYS: Final[frozenset[date]] = frozenset()
-_PERSON_FIELDS: Final = {"id": "person", "name": "name", "honorific": "honorific", "email": "email"}
+_PERSON_FIELDS: Final = {
+    "id": "person",
+    "name": "name",
+    "honorific": "honorific",
+    "email": "email",
+    "phone": "phone",
+}
 """The model's field -> the column it comes from."""
 _PARTICIPANT_FIELDS: Final = {"id": "id", "region": "region"}
 _TZ_NUMBER: Final = re.compile(r"(?:\+?255|0)([1-9][0-9]{8})")
@@ -238,6 +243,17 @@ _NUMBER_TYPES: Final = (
     "fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost",
     "personal_number", "voip", "pager", "uan", "voicemail",
 )  # fmt: skip
+
+
+def _person_keys(person: Person, organization: str) -> list[tuple[str, str]]:
+    """What makes two rows the same person, in order: e-mail, phone, name and institution."""
+    out = []
+    if person.email:
+        out.append(("email", person.email.casefold()))
+    if person.phone:
+        out.append(("phone", person.phone))
+    out.append(("name", f"{_name_key(person.name)}|{organization}"))
+    return out
 
 
 class _Phones:
@@ -593,6 +609,7 @@ class _Reader:
             name=name or "-",
             honorific=get("honorific") or None,
             email=email,
+            phone=phone,
             organization=org,
             position=LocalizedText(texts={self.lang: position}) if position else None,
         )
@@ -643,14 +660,7 @@ class _Reader:
     # -- duplicates ------------------------------------------------------------
 
     def keys(self, reg: Registration) -> list[tuple[str, str]]:
-        person = reg.person
-        out = []
-        if person.email:
-            out.append(("email", person.email.casefold()))
-        if reg.phone:
-            out.append(("phone", reg.phone))
-        out.append(("name", f"{_name_key(person.name)}|{reg.participant.organization}"))
-        return out
+        return _person_keys(reg.person, reg.participant.organization)
 
     def duplicates(  # noqa: PLR0912 (each way of being the same person, in order)
         self, rows: list[tuple[int, Registration]]
@@ -663,9 +673,8 @@ class _Reader:
             person = people.get(part.person)
             if person is None:
                 continue
-            if person.email:
-                existing.setdefault(("email", person.email.casefold()), part.id)
-            existing.setdefault(("name", f"{_name_key(person.name)}|{part.organization}"), part.id)
+            for same in _person_keys(person, part.organization):
+                existing.setdefault(same, part.id)
         kept: dict[int, Registration] = {}
         keys_of: dict[int, list[tuple[str, str]]] = {}
         seen: dict[tuple[str, str], int] = {}

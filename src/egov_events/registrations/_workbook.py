@@ -27,7 +27,7 @@ from egov_events.submissions import format_score as _score
 __all__ = ["PARTICIPANT_FIELDS", "write_registrations_template", "write_workbook"]
 
 PARTICIPANT_FIELDS = (
-    "id", "person", "honorific", "name", "email", "institution", "position",
+    "id", "person", "honorific", "name", "email", "phone", "institution", "position",
     "roles", "groups", "status", "days", "region",
 )  # fmt: skip
 """The columns of the participants sheet; reading it back gives the same participants."""
@@ -135,6 +135,7 @@ def _participants(event: Event, lang: str) -> list[list[object]]:
                 person.honorific,
                 person.name,
                 person.email,
+                person.phone,
                 orgs[part.organization].name.get(lang),
                 person.position.get(lang) if person.position else None,
                 "; ".join(sorted(roles[r].name.get(lang) for r in part.roles)),

@@ -91,6 +91,7 @@ _TEXT: Final = {"pattern": r"\S"}  # not blank: _checks.check_text
 _URL: Final = {"pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]"}  # _checks.check_url
 _EMAIL: Final = {"pattern": portable_pattern(_checks.EMAIL_PATTERN.pattern)}
 _COUNTRY: Final = {"pattern": portable_pattern(_checks.COUNTRY_PATTERN.pattern)}
+_PHONE: Final = {"pattern": portable_pattern(_checks.PHONE_PATTERN.pattern)}
 _MEDIA_TYPE: Final = {"pattern": portable_pattern(_checks.MEDIA_TYPE_PATTERN.pattern)}
 _LANGUAGE: Final = {"pattern": portable_pattern(text.TAG_PATTERN.pattern)}
 _NOT_NEGATIVE: Final = {"minimum": 0}
@@ -108,6 +109,7 @@ LEAVES: Final[Mapping[tuple[type, str], Mapping[str, Any]]] = {
     (Person, "name"): _TEXT,
     (Person, "honorific"): _TEXT,
     (Person, "email"): _EMAIL,
+    (Person, "phone"): _PHONE,
     (Person, "organization"): _ID,
     (Role, "id"): _ID,
     (Participant, "id"): _ID,

@@ -24,7 +24,8 @@ SCHEMA_VERSION: Final = 2
 
 - 1: the first version.
 - 2: every session and participant group carries its own ``sequence``, the
-  SEQUENCE of its calendar object (RFC 5545 section 3.8.7.4).
+  SEQUENCE of its calendar object (RFC 5545 section 3.8.7.4); a person may
+  carry a ``phone`` (E.164).
 """
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
