@@ -55,7 +55,7 @@ def test_libreoffice_opens_the_workbook_and_converts_the_participants(tmp_path: 
     assert converted.is_file(), done.stdout
     lines = converted.read_text(encoding="utf-8").splitlines()
     assert len(event.participants) + 1 == len(lines)
-    assert lines[0].startswith("Participant ID,Person ID,Honorific,Name,E-mail,Institution")
+    assert lines[0].startswith("Participant ID,Person ID,Honorific,Name,E-mail,Phone,Institution")
     # What LibreOffice wrote is a registration list that reads back as the same participants.
     found = read_registrations(converted, event=attrs.evolve(event, participants=()), lang="en")
     assert ((), event.participants) == (found.problems, found.participants)
