@@ -1,0 +1,106 @@
+"""jCal (RFC 7265): a calendar as JSON, and back to the same iCalendar bytes.
+
+Both directions are icalendar's own (``Component.to_jcal`` and
+``Component.from_jcal``). Going back, two of its choices would change the
+bytes of the library's calendars, and both are corrected here by the rules
+of the RFCs:
+
+- jCal has no ``VALUE`` parameter: the value's type travels instead, and the
+  way back writes ``VALUE=`` wherever the type is not the property's default
+  as icalendar knows it. For non-standard ``X-`` properties (RFC 5545 section
+  3.8.8.2) and RFC 7986 ``NAME`` the default is TEXT, which icalendar does not
+  know, so it would add ``VALUE=TEXT``: that parameter is dropped again.
+- RFC 7986 section 5.7 requires ``VALUE=DURATION`` on REFRESH-INTERVAL,
+  which icalendar drops because DURATION is the property's only type: it is
+  restored.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from icalendar import Calendar, Component
+from icalendar.error import JCalParsingError
+
+from egov_events.errors import Problem, ValidationError
+
+__all__ = ["from_jcal", "jcal"]
+
+_TEXT_BY_DEFAULT = frozenset({"NAME"})
+"""Standard properties whose default type is TEXT and that icalendar 7.3 types
+as unknown."""
+
+
+def jcal(calendar: Component) -> list[Any]:
+    """The calendar as jCal (RFC 7265): lists, dicts and strings for :func:`json.dumps`.
+
+    Any calendar the library writes (:func:`egov_events.ical.calendar`,
+    invitations, cancellations) goes to jCal and back (:func:`from_jcal`)
+    to identical iCalendar bytes.
+
+    >>> import json
+    >>> from egov_events import ical
+    >>> from egov_events.examples import kikao_kazi_2019
+    >>> feed = ical.calendar(kikao_kazi_2019(), lang="en")
+    >>> data = jcal(feed)
+    >>> data[0], data[2][0][0], data[2][1][0]
+    ('vcalendar', 'vtimezone', 'vevent')
+    >>> from_jcal(json.dumps(data)).to_ical() == feed.to_ical()
+    True
+    """
+    return calendar.to_jcal()
+
+
+def _restore(component: Component) -> None:
+    for name, value in component.property_items(recursive=False, sorted=False):
+        params = getattr(value, "params", None)
+        if params is None:
+            continue
+        if (name.startswith("X-") or name in _TEXT_BY_DEFAULT) and params.get("VALUE") == "TEXT":
+            del params["VALUE"]
+        elif name == "REFRESH-INTERVAL" and "VALUE" not in params:
+            params["VALUE"] = "DURATION"
+    for sub in component.subcomponents:
+        _restore(sub)
+
+
+def from_jcal(data: str | bytes | list[Any]) -> Calendar:
+    """Read jCal (a JSON text or the parsed list) back into an :class:`icalendar.Calendar`.
+
+    >>> from_jcal('["vcalendar", [["version", {}, "text", "2.0"]], []]').to_ical()
+    b'BEGIN:VCALENDAR\\r\\nVERSION:2.0\\r\\nEND:VCALENDAR\\r\\n'
+    >>> from_jcal('["vevent", [], []]')
+    Traceback (most recent call last):
+    ...
+    egov_events.errors.ValidationError: expected a 'vcalendar', got 'vevent' @ $[0]
+
+    Raises:
+        ValidationError: not JSON, not jCal, or not a calendar.
+
+    """
+    if isinstance(data, bytes | bytearray):
+        try:
+            data = bytes(data).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ValidationError([Problem((), f"not UTF-8: {exc.reason}")]) from None
+    if isinstance(data, str):
+        try:
+            data = json.loads(data)
+        except (ValueError, RecursionError) as exc:
+            raise ValidationError([Problem((), f"not JSON: {exc}")]) from None
+    if not isinstance(data, list) or not data or not isinstance(data[0], str):
+        msg = "expected jCal: a list ['vcalendar', [properties], [components]] (RFC 7265 section 3)"
+        raise ValidationError([Problem((), msg)])
+    if data[0].lower() != "vcalendar":
+        raise ValidationError([Problem((0,), f"expected a 'vcalendar', got {data[0]!r}")])
+    try:
+        calendar = Calendar.from_jcal(data)
+    except JCalParsingError as exc:
+        raise ValidationError([Problem((), f"not valid jCal: {exc}")]) from None
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as exc:
+        raise ValidationError([Problem((), f"not valid jCal: {exc}")]) from None
+    if not isinstance(calendar, Calendar):  # pragma: no cover (from_jcal on Calendar)
+        raise ValidationError([Problem((), "not a calendar")])
+    _restore(calendar)
+    return calendar
