@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml
 # DuckDB embedded, and the PostgreSQL client; the server is a Debian package).
 $(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check \
-		-e '.[dev,dev-recurrence,orjson,pandas,polars,registrations,sql,postgres]'
+		-e '.[dev,dev-recurrence,orjson,pandas,polars,registrations,sql,postgres,site]'
 	touch $@
 
 # Spark (pyspark and its jars, about 470 MB, and Java 17 or later) is kept out
@@ -37,19 +37,25 @@ DU4 := .venv-dateutil4
 $(DU4)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(DU4)
 	$(DU4)/bin/python -m pip install --quiet --disable-pip-version-check \
-		-e '.[dev,orjson,pandas,polars,registrations]' 'python-dateutil>=4,<5'
+		-e '.[dev,orjson,pandas,polars,registrations,site]' 'python-dateutil>=4,<5'
 	touch $@
 
 test-dateutil4: $(DU4)/.installed
 	$(DU4)/bin/python -c "import dateutil; print('python-dateutil', dateutil.__version__)"
 	$(DU4)/bin/pytest -q --ignore=tests/test_ical_interop.py --ignore=tests/test_ical_expansion.py
 
-demo: $(VENV)/.installed
+# The demo also builds the programme site, which needs the `site` extra (Jinja2).
+$(VENV)/.installed-site: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[site]'
+	touch $@
+
+demo: $(VENV)/.installed-site
 	$(BIN)/egov-events validate
 	$(BIN)/egov-events summary
 	$(BIN)/egov-events summary --lang en
 	mkdir -p $(OUT)
 	$(BIN)/egov-events ics -o $(OUT)/kikao-kazi-2019.ics
+	$(BIN)/egov-events site -o $(OUT)/site
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

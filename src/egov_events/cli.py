@@ -10,6 +10,7 @@ Without FILE every subcommand works on the bundled 2019 workshop::
     egov-events invites NEW --since OLD --out-dir DIR [--lang sw|en] [--smtp HOST:PORT]
     egov-events diff OLD NEW [--lang sw|en] [--json]
     egov-events replies EVENT MAILBOX -o UPDATED [--lang sw|en]
+    egov-events site [FILE] -o DIR [--lang sw|en]
     egov-events schema
     egov-events import EVENT FILE [--sheet NAME] [--lang sw|en] [-o UPDATED.json] [--valid-only]
         [--merge refuse|first|last] [--new-organizations]
@@ -101,6 +102,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "(--instances recurring)",
         "outbox_written": "Barua {n} zimeandikwa katika {folder}: mialiko iliyosasishwa "
         "{requests}, ufutaji {cancels}.",
+        "site_written": "Tovuti ya programu imeandikwa: {path}",
     },
     "en": {
         "valid": "OK: {source} is valid ({participants} participants, {sessions} sessions, "
@@ -138,6 +140,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "(--instances recurring)",
         "outbox_written": "{n} messages written to {folder}: {requests} invitations or "
         "updates, {cancels} cancellations.",
+        "site_written": "Programme site written: {path}",
     },
 }
 
@@ -417,6 +420,20 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         print(json.dumps(changes.to_json(), ensure_ascii=False, indent=2))
     else:
         print(changes.render(args.lang) if changes else _MESSAGES[args.lang]["no_changes"])
+def _cmd_site(args: argparse.Namespace) -> int:
+    try:
+        from egov_events import site  # noqa: PLC0415 (Jinja2 only when asked for)
+    except ImportError as exc:
+        msg = f"the site needs Jinja2: pip install 'egov-events[site]' ({exc})"
+        raise _UsageError(msg) from None
+    event = _load(args.file)
+    langs = (args.lang, *(code for code in LANGUAGES if code != args.lang))
+    try:
+        index = site.build(event, Path(args.output), langs=langs)
+    except OSError as exc:
+        msg = f"cannot write the site to {args.output}: {exc.strerror or exc}"
+        raise _UsageError(msg) from exc
+    print(_MESSAGES[args.lang]["site_written"].format(path=index))
     return EXIT_OK
 
 
@@ -667,6 +684,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     workbook.set_defaults(run=_cmd_workbook)
     _add_revision_commands(sub.add_parser)
+    site = add(
+        "site",
+        "write the programme as a static web site (both languages, --lang first): "
+        "a page per day, session and group, with the calendars and schedule files",
+    )
+    site.add_argument("-o", "--output", required=True, metavar="DIR", help="the site's folder")
+    site.set_defaults(run=_cmd_site)
     sub.add_parser(
         "schema",
         help="print the JSON Schema of event documents",
