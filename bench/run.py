@@ -34,6 +34,7 @@ ORDER = [
     "bench_memory",
     "bench_ical",
     "bench_revisions",
+    "bench_site",
     "bench_rules",
     "bench_registrations",
     "bench_sql",

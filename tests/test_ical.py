@@ -908,3 +908,25 @@ def test_import_egov_events_does_not_import_icalendar() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert "False\n" == done.stdout
+
+
+@pytest.mark.parametrize("lang", ["sw", "en"])
+def test_feeds_are_the_calendars_of_the_event_and_of_each_group(lang: str) -> None:
+    """Shared VEVENT bytes give the same feeds, with sessions for everyone and other zones."""
+    event = ee.examples.kikao_kazi_2019()
+    tea = event.session("s-2019-02-01-tea")
+    for_all = attrs.evolve(tea, id="s-everyone", groups=frozenset())
+    in_utc = attrs.evolve(
+        tea,
+        id="s-utc",
+        start=tea.start.astimezone(ZoneInfo("UTC")),
+        end=tea.end.astimezone(ZoneInfo("UTC")),
+    )
+    event = attrs.evolve(event, sessions=(*event.sessions, for_all, in_utc))
+    written = ical.feeds(event, lang=lang)
+    assert [None, *(g.id for g in event.groups)] == list(written)
+    assert ical.calendar(event, lang=lang).to_ical() == written[None]
+    for g in event.groups:
+        assert ical.calendar(event, lang=lang, group=g).to_ical() == written[g.id]
+    assert b"UID:s-everyone@" in written["group-2"]
+    assert b"UID:s-utc@" in written["group-2"]

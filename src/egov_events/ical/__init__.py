@@ -1,7 +1,8 @@
 """iCalendar for every calendar client: feeds, invitations, cancellations, linting, reading.
 
 - :func:`calendar`: the programme as a feed (METHOD:PUBLISH), for the whole
-  event, one group or one participant, in Swahili or English;
+  event, one group or one participant, in Swahili or English; :func:`feeds`
+  the event's and every group's feed at once, as bytes;
 - :func:`invitations` and :func:`cancellations`: iTIP scheduling objects
   (METHOD:REQUEST, METHOD:CANCEL), one per group of a participant (or, with
   ``instances="per-day"``, one per day of each group); :func:`scheduling_objects`
@@ -34,7 +35,7 @@ from egov_events.ical._email import (
     invitation_emails,
     send_emails,
 )
-from egov_events.ical._feed import calendar
+from egov_events.ical._feed import calendar, feeds
 from egov_events.ical._itip import (
     SchedulingObject,
     cancel_object,
@@ -54,6 +55,7 @@ __all__ = [
     "change_email",
     "emails_by_group",
     "emails_by_object",
+    "feeds",
     "invitation_emails",
     "invitations",
     "lint",

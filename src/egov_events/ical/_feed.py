@@ -21,7 +21,7 @@ from egov_events.ical import _common as k
 from egov_events.model import Event, Participant, ParticipantGroup, Session
 from egov_events.text import LocalizedText
 
-__all__ = ["add_header", "calendar", "location", "new_calendar"]
+__all__ = ["add_header", "calendar", "feeds", "location", "new_calendar"]
 
 
 def add_header(cal: Calendar, method: str) -> None:
@@ -192,7 +192,7 @@ def _names(
     return names
 
 
-def calendar(  # noqa: PLR0912 (one branch per optional property)
+def calendar(
     event: Event,
     *,
     lang: str = "sw",
@@ -235,6 +235,21 @@ def calendar(  # noqa: PLR0912 (one branch per optional property)
 
     """
     lang = k.check_language(lang)
+    cal, sessions = _head(event, lang, group, participant, source)
+    context = _context(event, lang)
+    for session in sessions:
+        cal.add_component(session_vevent(event, session, lang, context))
+    return cal
+
+
+def _head(
+    event: Event,
+    lang: str,
+    group: str | ParticipantGroup | None,
+    participant: str | Participant | None,
+    source: str | None,
+) -> tuple[Calendar, tuple[Session, ...]]:
+    """A feed's VCALENDAR without its VEVENTs, and the sessions it holds, by start."""
     if group is not None and participant is not None:
         msg = "give group or participant, not both"
         raise ValueError(msg)
@@ -279,7 +294,44 @@ def calendar(  # noqa: PLR0912 (one branch per optional property)
         if g.id in used:
             tag, name = k.choose(g.name, lang)
             cal.add(k.X_GROUP_NAME, k.text(name), parameters={k.X_GROUP: g.id, "LANGUAGE": tag})
+    return cal, sessions
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+def feeds(event: Event, *, lang: str = "sw") -> dict[str | None, bytes]:
+    """The whole event's feed (key ``None``) and each group's (key: its id), as bytes.
+
+    Each is exactly ``calendar(event, lang=lang, group=...).to_ical()``, but
+    each session's VEVENT is built and serialized once and its bytes shared
+    by every feed that holds it: what a site publishing all the feeds needs.
+
+    >>> from egov_events.examples import kikao_kazi_2019
+    >>> event = kikao_kazi_2019()
+    >>> written = feeds(event, lang="en")
+    >>> list(written)
+    [None, 'group-1', 'group-2', 'group-3']
+    >>> written["group-2"] == calendar(event, lang="en", group="group-2").to_ical()
+    True
+
+    Raises:
+        ValueError: *lang* is not supported.
+
+    """
+    lang = k.check_language(lang)
     context = _context(event, lang)
-    for session in sessions:
-        cal.add_component(session_vevent(event, session, lang, context))
-    return cal
+    vevents: dict[str, bytes] = {}
+    out: dict[str | None, bytes] = {}
+    for group in (None, *event.groups):
+        cal, sessions = _head(event, lang, group, None, None)
+        head = cal.to_ical()
+        parts = [head.removesuffix(_END)]
+        for session in sessions:
+            data = vevents.get(session.id)
+            if data is None:
+                data = vevents[session.id] = session_vevent(event, session, lang, context).to_ical()
+            parts.append(data)
+        parts.append(_END)
+        out[None if group is None else group.id] = b"".join(parts)
+    return out

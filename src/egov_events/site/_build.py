@@ -258,8 +258,6 @@ class _Site:
                     days=self.days(views, lang, group),
                     n_sessions=len(event.sessions_for_group(group)),
                 )
-                feed = ical.calendar(event, lang=lang, group=group)
-                files[f"{lang}/groups/{group.id}.ics"] = feed.to_ical()
             for s in event.sessions:
                 files[f"{lang}/sessions/{s.id}.html"] = session_page.render(
                     common,
@@ -277,7 +275,10 @@ class _Site:
                     ),
                     json_ld=interchange.json_ld(event, lang=lang, session=s),
                 ).encode()
-            files[f"{lang}/programme.ics"] = ical.calendar(event, lang=lang).to_ical()
+            calendars = ical.feeds(event, lang=lang)
+            files[f"{lang}/programme.ics"] = calendars[None]
+            for group in event.groups:
+                files[f"{lang}/groups/{group.id}.ics"] = calendars[group.id]
             files[f"{lang}/schedule.xml"] = interchange.schedule_xml(event, lang=lang)
             files[f"{lang}/schedule.json"] = (
                 json.dumps(
