@@ -296,3 +296,21 @@ def test_session_pages_show_times_in_the_events_zone_and_on_the_swahili_clock(
     assert format_time(s.start, swahili_clock=True) in text
     for pid in s.speakers:
         assert EVENT.person(pid).display_name in text
+
+
+def test_a_session_past_midnight_shows_on_both_days_and_is_anchored_once(tmp_path: Path) -> None:
+    d = EVENT.session("s-2019-01-30-breakout-d")
+    night = attrs.evolve(
+        d, id="s-night", start=d.start.replace(hour=22), end=d.end.replace(day=31, hour=8)
+    )
+    site.build(attrs.evolve(EVENT, sessions=(*EVENT.sessions, night)), tmp_path, langs=["en"])
+    page = Page.read(tmp_path / "en" / "index.html")
+    first, second = page.tables[0], page.tables[1]
+    first.layout()
+    second.layout()
+    assert "session-s-night" in page.ids
+    texts = [" ".join("".join(c.text).split()) for t in (first, second) for r in t.rows for c in r]
+    assert 2 == sum("22:00–08:00" in text for text in texts)
+    assert ("Discussion room D", "2019-01-30T22:00+03:00") == sessions_in_tables(page)["s-night"]
+    midnight = [c.times[0] for c in (row[0] for row in second.rows[1:])][0]
+    assert "2019-01-31T00:00+03:00" == midnight
