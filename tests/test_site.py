@@ -312,5 +312,5 @@ def test_a_session_past_midnight_shows_on_both_days_and_is_anchored_once(tmp_pat
     texts = [" ".join("".join(c.text).split()) for t in (first, second) for r in t.rows for c in r]
     assert 2 == sum("22:00–08:00" in text for text in texts)
     assert ("Discussion room D", "2019-01-30T22:00+03:00") == sessions_in_tables(page)["s-night"]
-    midnight = [c.times[0] for c in (row[0] for row in second.rows[1:])][0]
+    midnight = second.rows[1][0].times[0]
     assert "2019-01-31T00:00+03:00" == midnight
