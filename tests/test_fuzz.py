@@ -1,4 +1,4 @@
-"""Fuzzing ``loads``: whatever the input, an Event or a ValidationError, nothing else.
+"""Fuzzing the readers (``loads``, ``read_schedule``, ``from_jcal``): a result or a ValidationError.
 
 Four kinds of input: random bytes, random text, random JSON values, and
 valid documents with a few random changes (values replaced by values of
@@ -17,6 +17,7 @@ module, e.g.::
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import os
@@ -31,6 +32,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import egov_events as ee
+from egov_events import interchange
+from egov_events.examples import kikao_kazi_2019
 from egov_events.serialization import _json
 from egov_events.serialization._errors import UNEXPECTED
 
@@ -54,7 +57,7 @@ def _report(request: pytest.FixtureRequest) -> Iterator[None]:
     """Print how many inputs the fuzz tests ran, whatever pytest captures."""
     yield
     kinds = ", ".join(f"{kind}: {n}" for kind, n in sorted(RAN.items()))
-    line = f"fuzz: {sum(RAN.values())} inputs to loads ({kinds}); EGOV_FUZZ_EXAMPLES={EXAMPLES}"
+    line = f"fuzz: {sum(RAN.values())} inputs to the readers ({kinds}); EGOV_FUZZ_EXAMPLES={EXAMPLES}"
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     capture = request.config.pluginmanager.get_plugin("capturemanager")
     if reporter is not None and capture is not None:
@@ -237,3 +240,104 @@ def _outcome(data: str | bytes, backend: str) -> object:
 def test_both_json_libraries_give_the_same_outcome(data: str | bytes) -> None:
     RAN["both libraries"] += 1
     assert _outcome(data, "json") == _outcome(data, "orjson")
+
+
+# -- foreign schedules and jCal: read_schedule and from_jcal -------------------------
+#
+# Whatever the input (random values, our own export or a real pretalx file with
+# random changes, XML with flipped bytes), read_schedule returns an Event or
+# raises a ValidationError whose messages have paths; from_jcal returns a
+# calendar or raises a ValidationError.
+
+_SCHEDULE = interchange.schedule_json(kikao_kazi_2019(), lang="en")
+_SCHEDULE_XML = interchange.schedule_xml(kikao_kazi_2019(), lang="en")
+
+
+def _check_schedule(kind: str, data: object) -> None:
+    RAN[f"schedule {kind}"] += 1
+    errors: list[str] = []
+    try:
+        event = interchange.read_schedule(data)  # type: ignore[arg-type]
+    except ee.ValidationError as exc:
+        errors = exc.errors
+    else:
+        assert isinstance(event, ee.Event)
+        return
+    assert errors
+    for message in errors:
+        assert _PATH.search(message), message
+
+
+@st.composite
+def mutated_schedules(draw: st.DrawFn) -> dict[str, Any]:
+    """Our schedule.json with one to four random changes, under the paths readers walk."""
+    document = copy.deepcopy(_SCHEDULE)
+    for _ in range(draw(st.integers(1, 4))):
+        paths = [p for p in _paths(document) if p]
+        path = paths[draw(st.integers(0, len(paths) - 1))]
+        parent = _parent(document, path)
+        change = draw(st.sampled_from(["replace", "remove", "empty"]))
+        if change == "replace":
+            parent[path[-1]] = draw(_JSON)
+        elif change == "remove":
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = None
+    return document
+
+
+@FUZZ
+@given(st.one_of(st.binary(max_size=512), st.text(max_size=256)))
+def test_schedule_random_input(data: str | bytes) -> None:
+    _check_schedule("random", data)
+
+
+@FUZZ
+@given(_JSON, st.sampled_from(["bare", "schedule", "conference", "day", "event"]))
+def test_schedule_random_json(value: object, depth: str) -> None:
+    wrapped: object = value
+    if depth == "event":
+        wrapped = {"rooms": {"Ukumbi": [value]}}
+    if depth in ("event", "day"):
+        wrapped = {"title": "Kikao", "days": [wrapped]}
+    if depth in ("event", "day", "conference"):
+        wrapped = {"conference": wrapped}
+    if depth != "bare":
+        wrapped = {"schedule": wrapped}
+    _check_schedule("json", wrapped)
+    _check_schedule("json text", json.dumps(wrapped))
+
+
+@FUZZ
+@given(mutated_schedules())
+def test_schedule_mutated(document: dict[str, Any]) -> None:
+    _check_schedule("mutated", document)
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(_SCHEDULE_XML) - 1), st.integers(0, 255)),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_schedule_mutated_xml(edits: list[tuple[int, int]]) -> None:
+    data = bytearray(_SCHEDULE_XML)
+    for position, byte in edits:
+        data[position] = byte
+    _check_schedule("mutated xml", bytes(data))
+
+
+@FUZZ
+@given(
+    st.one_of(
+        _JSON,
+        _JSON.map(lambda v: ["vcalendar", v, []]),
+        _JSON.map(lambda v: ["vcalendar", [], [v]]),
+    )
+)
+def test_jcal_random_json(value: object) -> None:
+    RAN["jcal"] += 1
+    with contextlib.suppress(ee.ValidationError):
+        interchange.from_jcal(json.dumps(value))

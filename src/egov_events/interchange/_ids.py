@@ -1,4 +1,4 @@
-"""Identifiers of the schedule formats, derived from the event's own ids only.
+r"""Identifiers of the schedule formats, derived from the event's own ids only.
 
 The same event gives the same GUIDs, numbers and slugs in every export, in
 every language, whatever else changed: each is a function of ids, never of a
@@ -13,7 +13,7 @@ clock or a counter.
   (a hyphen only in a ``-YYYY-word`` suffix): the event id in lower case with
   every other character an underscore.
 - **Slugs** follow both the JSON pattern ``^[a-z0-9_-]+[a-z0-9]$`` and the
-  XSD's ``voc-slug-new`` (``[a-z0-9_]{4,}-[a-z0-9\\-_]{4,}``):
+  XSD's ``voc-slug-new`` (``[a-z0-9_]{4,}-[a-z0-9\-_]{4,}``):
   ``<acronym>-<session id>``.
 """
 
@@ -97,7 +97,7 @@ def slugs(event_id: str, session_ids: Iterable[str]) -> dict[str, str]:
     order, so the result does not depend on the order of the sessions.
 
     >>> slugs("kikao-kazi-2019", ["s-1", "S.1", "opening"])
-    {'S.1': 'kikao_kazi_2019-__s-1', 'opening': 'kikao_kazi_2019-opening', 's-1': 'kikao_kazi_2019-__s-1-2'}
+    {'S.1': 'kikao_kazi_2019-_s-1', 'opening': 'kikao_kazi_2019-opening', 's-1': 'kikao_kazi_2019-_s-1-2'}
     """  # noqa: E501 (doctest output)
     prefix = acronym(event_id)
     out: dict[str, str] = {}
@@ -145,11 +145,11 @@ def track_slug(text: str, taken: set[str]) -> str:
 
     >>> track_slug("Group 1", set())
     'group-1'
-    >>> track_slug("1", set())
-    't-1'
+    >>> track_slug("1", set()), track_slug("a", set())
+    ('t-1', 't-a')
     """
     slug = _NOT_TRACK.sub("-", text.lower()).strip("-")
-    if not slug or not slug[0].isalpha():
+    if len(slug) < 2 or not slug[0].isalpha():
         slug = f"t-{slug}" if slug else "track"
     base, n = slug, 1
     while slug in taken:

@@ -9,10 +9,12 @@ of the RFCs:
   way back writes ``VALUE=`` wherever the type is not the property's default
   as icalendar knows it. For non-standard ``X-`` properties (RFC 5545 section
   3.8.8.2) and RFC 7986 ``NAME`` the default is TEXT, which icalendar does not
-  know, so it would add ``VALUE=TEXT``: that parameter is dropped again.
-- RFC 7986 section 5.7 requires ``VALUE=DURATION`` on REFRESH-INTERVAL,
-  which icalendar drops because DURATION is the property's only type: it is
-  restored.
+  know, so it would add ``VALUE=TEXT``: that parameter is dropped again (and
+  ``VALUE=DURATION`` from X-PUBLISHED-TTL, a duration by convention).
+- RFC 7986 requires ``VALUE=DURATION`` on REFRESH-INTERVAL (section 5.7)
+  and ``VALUE=URI`` on CONFERENCE (section 5.11), and the library writes
+  ATTACH with ``VALUE=URI`` (the default, RFC 5545 section 3.8.1.1);
+  icalendar drops them as defaults: they are restored.
 """
 
 from __future__ import annotations
@@ -27,9 +29,12 @@ from egov_events.errors import Problem, ValidationError
 
 __all__ = ["from_jcal", "jcal"]
 
-_TEXT_BY_DEFAULT = frozenset({"NAME"})
-"""Standard properties whose default type is TEXT and that icalendar 7.3 types
-as unknown."""
+_DEFAULT_TYPES = {"NAME": "TEXT", "X-PUBLISHED-TTL": "DURATION"}
+"""Default value types that icalendar 7.3 does not know: RFC 7986 NAME, and
+X-PUBLISHED-TTL, a DURATION written without VALUE by convention (Outlook's);
+any other ``X-`` property is TEXT by default (RFC 5545 section 3.8.8.2)."""
+_EXPLICIT_TYPES = {"REFRESH-INTERVAL": "DURATION", "CONFERENCE": "URI", "ATTACH": "URI"}
+"""Value types written out although they are the default."""
 
 
 def jcal(calendar: Component) -> list[Any]:
@@ -57,19 +62,20 @@ def _restore(component: Component) -> None:
         params = getattr(value, "params", None)
         if params is None:
             continue
-        if (name.startswith("X-") or name in _TEXT_BY_DEFAULT) and params.get("VALUE") == "TEXT":
+        default = _DEFAULT_TYPES.get(name, "TEXT" if name.startswith("X-") else None)
+        if default is not None and params.get("VALUE") == default:
             del params["VALUE"]
-        elif name == "REFRESH-INTERVAL" and "VALUE" not in params:
-            params["VALUE"] = "DURATION"
+        elif name in _EXPLICIT_TYPES and "VALUE" not in params:
+            params["VALUE"] = _EXPLICIT_TYPES[name]
     for sub in component.subcomponents:
         _restore(sub)
 
 
 def from_jcal(data: str | bytes | list[Any]) -> Calendar:
-    """Read jCal (a JSON text or the parsed list) back into an :class:`icalendar.Calendar`.
+    r"""Read jCal (a JSON text or the parsed list) back into an :class:`icalendar.Calendar`.
 
     >>> from_jcal('["vcalendar", [["version", {}, "text", "2.0"]], []]').to_ical()
-    b'BEGIN:VCALENDAR\\r\\nVERSION:2.0\\r\\nEND:VCALENDAR\\r\\n'
+    b'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n'
     >>> from_jcal('["vevent", [], []]')
     Traceback (most recent call last):
     ...

@@ -149,9 +149,7 @@ def _dates(start: datetime, end: datetime, tz: Any) -> dict[str, str]:
     }
 
 
-def _session(
-    event: Event, session: Session, lang: str, previous: Event | None
-) -> dict[str, Any]:
+def _session(event: Event, session: Session, lang: str, previous: Event | None) -> dict[str, Any]:
     guid = _ids.session_guid(event.id, session.id)
     out: dict[str, Any] = {
         "@type": "Event",
@@ -254,7 +252,7 @@ def json_ld(
     session: str | Session | None = None,
     previous: Event | None = None,
 ) -> dict[str, Any]:
-    """schema.org JSON-LD of the event, or of one of its sessions, in one language.
+    r"""schema.org JSON-LD of the event, or of one of its sessions, in one language.
 
     Without *session*, the whole event (an ``EducationEvent`` with a
     ``subEvent`` per session); with a session (its id or the object), that
@@ -263,7 +261,7 @@ def json_ld(
     to mark what moved as ``EventRescheduled`` with its ``previousStartDate``.
 
     Put it in a page as ``<script type="application/ld+json">``, written
-    with :func:`json.dumps` (escape ``</`` as ``<\\/`` in HTML).
+    with :func:`json.dumps` (escape ``</`` as ``<\/`` in HTML).
 
     >>> from egov_events.examples import kikao_kazi_2019
     >>> event = kikao_kazi_2019()

@@ -20,7 +20,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Mapping
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -69,7 +69,7 @@ _KINDS: Final = {
 """Common frab and pretalx types, in lower case; the model's own kinds read as themselves."""
 
 
-class _Limit(Exception):
+class _LimitError(Exception):
     """Raised when the problems reach :data:`MAX_PROBLEMS`."""
 
 
@@ -77,7 +77,7 @@ class _Problems(Problems):
     def add(self, path: Any, message: str) -> None:
         super().add(path, message)
         if len(self.found) >= MAX_PROBLEMS:
-            raise _Limit
+            raise _LimitError
 
 
 # -- XML into the JSON layout ------------------------------------------------
@@ -112,7 +112,7 @@ def _xml_event(element: ET.Element) -> dict[str, Any]:
     return item
 
 
-def _from_xml(text: str) -> dict[str, Any]:
+def _from_xml(text: str) -> dict[str, Any]:  # noqa: PLR0912 (one branch per element)
     if re.search(r"<!(DOCTYPE|ENTITY)", text, re.IGNORECASE):
         raise ValidationError([Problem((), "XML with a DTD or entities is not read")])
     try:
@@ -140,9 +140,7 @@ def _from_xml(text: str) -> dict[str, Any]:
             name = room.get("name", "")
             if room.get("guid"):
                 rooms.setdefault(name, room.get("guid", ""))
-            day_rooms.setdefault(name, []).extend(
-                _xml_event(e) for e in _children(room, "event")
-            )
+            day_rooms.setdefault(name, []).extend(_xml_event(e) for e in _children(room, "event"))
         days.append(
             {
                 "index": day.get("index"),
@@ -154,7 +152,10 @@ def _from_xml(text: str) -> dict[str, Any]:
         )
     conference["rooms"] = [{"name": name, "guid": guid} for name, guid in rooms.items()]
     conference["days"] = days
-    schedule: dict[str, Any] = {"version": _child_text(root, "version") or "", "conference": conference}
+    schedule: dict[str, Any] = {
+        "version": _child_text(root, "version") or "",
+        "conference": conference,
+    }
     if head is None:
         del schedule["conference"]
     generator = root.find("generator")
@@ -342,15 +343,19 @@ class _Reader:
         self, item: Mapping[str, Any], day: date | None, path: tuple[PathPart, ...]
     ) -> datetime | None:
         moment = _datetime(item.get("date"))
-        if moment is not None and moment.tzinfo is not None:
-            if self.zone is None:
-                self.zone = _offset_zone(moment)
-            return moment.astimezone(self.zone)
-        clock = _CLOCK.match(_str(item.get("start")) or "")
-        when = moment.date() if moment is not None else day
-        if clock is not None and when is not None and self.zone is not None:
-            h, m, s = (int(x) if x else 0 for x in clock.groups())
-            return datetime.combine(when, time(h, m, s), self.zone)
+        try:
+            if moment is not None and moment.tzinfo is not None:
+                if self.zone is None:
+                    self.zone = _offset_zone(moment)
+                return moment.astimezone(self.zone)
+            clock = _CLOCK.match(_str(item.get("start")) or "")
+            when = moment.date() if moment is not None else day
+            if clock is not None and when is not None and self.zone is not None:
+                h, m, s = (int(x) if x else 0 for x in clock.groups())
+                return datetime.combine(when, time(h, m, s), self.zone).astimezone(self.zone)
+        except OverflowError:
+            self.p.add((*path, "date"), f"out of the range of dates: {item.get('date')!r}")
+            return None
         if "date" in item and moment is None:
             self.p.add((*path, "date"), f"not an ISO 8601 date and time: {item.get('date')!r}")
         else:
@@ -376,7 +381,11 @@ class _Reader:
         if duration <= timedelta(0):
             self.p.add((*path, "duration"), "a session must last longer than 0:00")
             return None
-        return start + duration
+        try:
+            return (start.astimezone(UTC) + duration).astimezone(start.tzinfo)
+        except OverflowError:
+            self.p.add((*path, "duration"), "the session would end after the year 9999")
+            return None
 
     def session(
         self, item: object, room: str, day: date | None, path: tuple[PathPart, ...]
@@ -394,6 +403,7 @@ class _Reader:
         lang = _language(item.get("language")) or "und"
         self.languages[lang] += 1
         slug = _str(item.get("slug"))
+        wanted: str | None
         if self.ours and slug:
             wanted = _ids.session_id_from_slug(self.acronym, slug)
         else:
@@ -484,13 +494,11 @@ def _read(document: Mapping[str, Any], problems: Problems) -> Event:
     for i, day in enumerate(days):
         sessions += r.day_sessions(day, ("schedule", "conference", "days", i))
     title = _str(conference.get("title"))
-    if title is None:
-        problems.add(("schedule", "conference", "title"), "a schedule needs a title")
     tz = r.zone or ZoneInfo("UTC")
     first = _date(conference.get("start"))
     last = _date(conference.get("end"))
     spans = [d for s in sessions for d in s.days(tz)] + [d for d in (first, last) if d]
-    if not spans:
+    if not spans and not problems:
         problems.add(
             ("schedule", "conference", "start"),
             "no sessions and no start date: the event's days cannot be known",
@@ -504,7 +512,12 @@ def _read(document: Mapping[str, Any], problems: Problems) -> Event:
         for room in r.rooms.values()
     )
     venue = (
-        Venue(name=LocalizedText(texts={lang: title or _UNTITLED}), city="-", country="ZZ", rooms=rooms)
+        Venue(
+            name=LocalizedText(texts={lang: title or _UNTITLED}),
+            city="-",
+            country="ZZ",
+            rooms=rooms,
+        )
         if rooms
         else None
     )
@@ -521,7 +534,9 @@ def _read(document: Mapping[str, Any], problems: Problems) -> Event:
         description=(
             LocalizedText(texts={lang: d}) if (d := _str(conference.get("description"))) else None
         ),
-        url=_str(conference.get("url")) if str(conference.get("url", "")).startswith("http") else None,
+        url=_str(conference.get("url"))
+        if str(conference.get("url", "")).startswith("http")
+        else None,
         venue=venue,
         sessions=tuple(sessions),
         people=tuple(r.people.values()),
@@ -562,10 +577,12 @@ def read_schedule(data: bytes | str | Mapping[str, Any]) -> Event:
     problems = _Problems()
     try:
         return _read(_decode(data), problems)
-    except _Limit:
+    except _LimitError:
         problems.found.append(
             Problem((), f"stopped after {MAX_PROBLEMS} problems: the schedule is not readable")
         )
         raise ValidationError(problems.found) from None
     except RecursionError:
         raise ValidationError([Problem((), "nested too deeply to read")]) from None
+    except OverflowError:
+        raise ValidationError([Problem((), "a date out of the range of dates")]) from None

@@ -24,7 +24,7 @@ from egov_events.locale import language
 from egov_events.model import Event, Session
 from egov_events.text import LocalizedText
 
-__all__ = ["GENERATOR", "SCHEMA_URL", "schedule_json", "schedule_xml"]
+__all__ = ["GENERATOR", "SCHEMA_URL", "schedule_json", "schedule_xml", "xml_text"]
 
 SCHEMA_URL: Final = "https://c3voc.de/schedule/schema.json"
 GENERATOR: Final = "egov_events"
@@ -70,10 +70,7 @@ def _room_names(event: Event, lang: str) -> dict[str | None, str]:
             name = f"{name} ({room.id})"
         seen.add(name)
         names[room.id] = name
-    if event.venue is not None:
-        place = event.venue.name.get(lang)
-    else:
-        place = event.title.get(lang)
+    place = (event.venue.name if event.venue is not None else event.title).get(lang)
     while place in seen:
         place = f"{place} ({event.id})"
     names[None] = place
@@ -218,9 +215,7 @@ class _Writer:
             conference["rooms"].append(
                 {"name": self.rooms[None], "guid": _ids.room_guid(event.id, "")}
             )
-        conference["tracks"] = [
-            {"name": name, "slug": slug} for name, slug in self.tracks.items()
-        ]
+        conference["tracks"] = [{"name": name, "slug": slug} for name, slug in self.tracks.items()]
         conference["days"] = days
         return conference
 
@@ -261,10 +256,27 @@ def schedule_json(event: Event, *, lang: str = "sw") -> dict[str, Any]:
     return {"$schema": SCHEMA_URL, "generator": {"name": GENERATOR}, "schedule": schedule}
 
 
+# XML 1.0 section 2.2: no C0 controls but tab, line feed and carriage return,
+# no surrogates, no U+FFFE or U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    r"""*text* without the characters XML 1.0 cannot hold (section 2.2), lines ending in LF.
+
+    A parser turns every CR LF and CR into LF (XML 1.0 section 2.11), so the
+    file says so itself.
+
+    >>> xml_text("Kikao\x1f Kazi\r\n")
+    'Kikao Kazi\n'
+    """
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, attrib)
+    element = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attrib.items()})
     if text is not None:
-        element.text = text
+        element.text = xml_text(text)
     return element
 
 
@@ -339,4 +351,5 @@ def schedule_xml(event: Event, *, lang: str = "sw") -> bytes:
             for item in items:
                 _xml_event(room, item)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return xml + b"\n"
