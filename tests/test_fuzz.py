@@ -1,4 +1,6 @@
-"""Fuzzing the readers (``loads``, ``read_schedule``, ``from_jcal``): a result or a ValidationError.
+"""Fuzzing the readers: an Event (or a calendar) or a ValidationError, nothing else.
+
+The readers are ``loads``, and at the end of the module ``read_schedule`` and ``from_jcal``.
 
 Four kinds of input: random bytes, random text, random JSON values, and
 valid documents with a few random changes (values replaced by values of
