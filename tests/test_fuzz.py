@@ -59,7 +59,7 @@ def _report(request: pytest.FixtureRequest) -> Iterator[None]:
     """Print how many inputs the fuzz tests ran, whatever pytest captures."""
     yield
     kinds = ", ".join(f"{kind}: {n}" for kind, n in sorted(RAN.items()))
-    line = f"fuzz: {sum(RAN.values())} inputs to the readers ({kinds}); EGOV_FUZZ_EXAMPLES={EXAMPLES}"
+    line = f"fuzz: {sum(RAN.values())} inputs ({kinds}); EGOV_FUZZ_EXAMPLES={EXAMPLES}"
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     capture = request.config.pluginmanager.get_plugin("capturemanager")
     if reporter is not None and capture is not None:
