@@ -32,6 +32,7 @@ from pyld import jsonld  # type: ignore[import-untyped]
 
 import egov_events as ee
 from egov_events import ical, interchange
+from egov_events.cli import main
 from egov_events.examples import kikao_kazi_2019
 from egov_events.interchange._schedule import xml_text
 from tests.strategies import events
@@ -671,3 +672,78 @@ def test_unreadable_jcal(data: Any, message: str) -> None:
 def test_malformed_jcal_is_a_validation_error() -> None:
     with pytest.raises(ee.ValidationError, match="not valid jCal"):
         interchange.from_jcal('["vcalendar", [["dtstart", {}, "date-time"]], []]')
+
+
+# -- the command line --------------------------------------------------------------------
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        status = main(list(argv))
+    except SystemExit as exit_:  # argparse exits on usage errors
+        status = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.mark.parametrize("form", ["xml", "json", "jsonld", "jcal"])
+def test_cli_writes_each_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, event: ee.Event, form: str
+) -> None:
+    out_file = tmp_path / f"programme.{form}"
+    status, out, err = run(
+        capsys, "schedule", "--format", form, "--lang", "en", "-o", str(out_file)
+    )
+    assert (0, "") == (status, err)
+    assert f"Programme written: {out_file} ({form}, 38 sessions)\n" == out
+    data = out_file.read_bytes()
+    expected: Any
+    if form == "xml":
+        assert interchange.schedule_xml(event, lang="en") == data
+        return
+    if form == "json":
+        expected = interchange.schedule_json(event, lang="en")
+    elif form == "jsonld":
+        expected = interchange.json_ld(event, lang="en")
+    else:
+        expected = interchange.jcal(ical.calendar(event, lang="en"))
+    assert expected == json.loads(data)
+
+
+def test_cli_writes_schedule_xml_in_swahili_to_stdout(
+    capfdbinary: pytest.CaptureFixture[bytes], event: ee.Event
+) -> None:
+    assert 0 == main(["schedule"])
+    assert interchange.schedule_xml(event) == capfdbinary.readouterr().out
+
+
+def test_cli_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "schedule", "--format", "pdf")
+    assert 2 == status
+    assert "invalid choice: 'pdf'" in err
+
+
+@needs_c3voc
+def test_cli_reads_a_foreign_schedule_into_an_event(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out_file = tmp_path / "camp.json"
+    source = C3VOC / "frab-camp2019.json"
+    status, out, _ = run(capsys, "read-schedule", str(source), "-o", str(out_file), "--lang", "en")
+    assert (0, f"Event written: {out_file} (79 sessions)\n") == (status, out)
+    assert interchange.read_schedule(source.read_bytes()) == ee.load(out_file)
+
+
+def test_cli_read_schedule_problems(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schedule": {}}', encoding="utf-8")
+    status, out, err = run(capsys, "read-schedule", str(bad), "-o", str(tmp_path / "out.json"))
+    assert (1, "") == (status, out)
+    assert (
+        "expected 'conference', an object with the title and the days @ $.schedule.conference\n"
+        == err
+    )
+    assert not (tmp_path / "out.json").exists()
+    status, _, err = run(capsys, "read-schedule", str(tmp_path / "missing.json"))
+    assert 2 == status
+    assert "cannot read" in err

@@ -15,6 +15,8 @@ Without FILE every subcommand works on the bundled 2019 workshop::
     egov-events import EVENT FILE [--sheet NAME] [--lang sw|en] [-o UPDATED.json] [--valid-only]
         [--merge refuse|first|last] [--new-organizations]
     egov-events workbook [FILE] -o OUT.xlsx [--lang sw|en] [--template]
+    egov-events schedule [FILE] [--format xml|json|jsonld|jcal] [-o OUT] [--lang sw|en]
+    egov-events read-schedule SCHEDULE [-o OUT]
 
 Messages, problems included, are in the language of ``--lang`` (Swahili by
 default). ``validate`` also prints the schedule's conflicts
@@ -81,6 +83,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "no_such_file": "haiwezi kusoma {path}: faili haipo",
         "bundled": "mfano uliojumuishwa (Kikao Kazi 2019)",
         "written": "Kalenda imeandikwa: {path} (vikao {sessions})",
+        "schedule_written": "Ratiba imeandikwa: {path} ({format}, vikao {sessions})",
+        "event_written": "Tukio limeandikwa: {path} (vikao {sessions})",
         "eml_written": "Barua za mwaliko {n} zimeandikwa katika {folder}",
         "progress": "zimetumwa {sent}/{total}",
         "all_sent": "Barua zote {n} zimetumwa kupitia {server}.",
@@ -119,6 +123,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "no_such_file": "cannot read {path}: no such file",
         "bundled": "the bundled example (2019 workshop)",
         "written": "Calendar written: {path} ({sessions} sessions)",
+        "schedule_written": "Programme written: {path} ({format}, {sessions} sessions)",
+        "event_written": "Event written: {path} ({sessions} sessions)",
         "eml_written": "{n} invitation messages written to {folder}",
         "progress": "sent {sent}/{total}",
         "all_sent": "All {n} messages sent through {server}.",
@@ -437,6 +443,54 @@ def _cmd_site(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _output(args: argparse.Namespace, data: bytes, message: str, **fields: object) -> int:
+    """Write *data* to ``args.output`` (atomically, then say so) or to stdout."""
+    if args.output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    path = Path(args.output)
+    _write(path, data)
+    print(_MESSAGES[args.lang][message].format(path=path, **fields))
+    return EXIT_OK
+
+
+def _json_bytes(value: object) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _cmd_schedule(args: argparse.Namespace) -> int:
+    from egov_events import interchange  # noqa: PLC0415
+
+    event = _load(args.file)
+    if args.format == "xml":
+        data = interchange.schedule_xml(event, lang=args.lang)
+    elif args.format == "json":
+        data = _json_bytes(interchange.schedule_json(event, lang=args.lang))
+    elif args.format == "jsonld":
+        data = _json_bytes(interchange.json_ld(event, lang=args.lang))
+    else:
+        from egov_events import ical  # noqa: PLC0415
+
+        data = _json_bytes(interchange.jcal(ical.calendar(event, lang=args.lang)))
+    return _output(args, data, "schedule_written", format=args.format, sessions=len(event.sessions))
+
+
+def _cmd_read_schedule(args: argparse.Namespace) -> int:
+    from egov_events import interchange  # noqa: PLC0415
+    from egov_events.serialization import dumps  # noqa: PLC0415
+
+    try:
+        raw = Path(args.schedule).read_bytes()
+    except OSError as exc:
+        msg = f"cannot read {args.schedule}: {exc.strerror or exc}"
+        raise _UsageError(msg) from exc
+    event = interchange.read_schedule(raw)
+    data = (dumps(event) + "\n").encode("utf-8")
+    return _output(args, data, "event_written", sessions=len(event.sessions))
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from egov_events.serialization import SCHEMA_PATH  # noqa: PLC0415 (lazy: cattrs)
 
@@ -691,6 +745,39 @@ def _parser() -> argparse.ArgumentParser:
     )
     site.add_argument("-o", "--output", required=True, metavar="DIR", help="the site's folder")
     site.set_defaults(run=_cmd_site)
+    schedule = add(
+        "schedule",
+        "write the programme for apps and search engines: c3voc schedule.xml or "
+        "schedule.json, schema.org JSON-LD, or the calendar as jCal; one language per file",
+    )
+    schedule.add_argument(
+        "--format",
+        choices=("xml", "json", "jsonld", "jcal"),
+        default="xml",
+        help="xml: schedule.xml for the conference apps (default); json: schedule.json "
+        "(version 1); jsonld: schema.org JSON-LD; jcal: the iCalendar feed as jCal (RFC 7265)",
+    )
+    schedule.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout"
+    )
+    schedule.set_defaults(run=_cmd_schedule)
+    read_schedule = sub.add_parser(
+        "read-schedule",
+        help="read a frab, pretalx or c3voc schedule (JSON or XML) and write it as an event",
+        description="Read a frab, pretalx or c3voc schedule.json or schedule.xml and write "
+        "the event as this library's JSON.",
+    )
+    read_schedule.add_argument("schedule", metavar="SCHEDULE", help="the schedule file")
+    read_schedule.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout"
+    )
+    read_schedule.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="sw",
+        help="language of the messages (default: sw, Swahili)",
+    )
+    read_schedule.set_defaults(run=_cmd_read_schedule, file=None)
     sub.add_parser(
         "schema",
         help="print the JSON Schema of event documents",
