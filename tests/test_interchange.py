@@ -22,6 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
+import extruct  # type: ignore[import-untyped]
 import jsonschema  # type: ignore[import-untyped]
 import pytest
 import xmlschema
@@ -590,6 +591,27 @@ def test_a_moved_session_and_a_moved_event_are_rescheduled(event: ee.Event, goog
     page = interchange.json_ld(one_cancelled, session="s-2019-02-01-panel", previous=event)
     assert "https://schema.org/EventCancelled" == page["eventStatus"]
     assert "https://schema.org/EventScheduled" == interchange.json_ld(one_cancelled)["eventStatus"]
+
+
+def test_json_ld_is_extracted_from_every_page_of_the_site(
+    event: ee.Event, google: Any, tmp_path: Path
+) -> None:
+    """What a crawler reads from the published site is the JSON-LD, intact, on each page."""
+    pytest.importorskip("jinja2", reason="the site extra (Jinja2) is not installed")
+    from egov_events import site  # noqa: PLC0415
+
+    site.build(event, tmp_path)
+    for lang in LANGS:
+        index = (tmp_path / lang / "index.html").read_text(encoding="utf-8")
+        (found,) = extruct.extract(index, syntaxes=["json-ld"])["json-ld"]
+        assert interchange.json_ld(event, lang=lang) == found
+        for session in event.sessions:
+            page = tmp_path / lang / "sessions" / f"{session.id}.html"
+            (found,) = extruct.extract(page.read_text(encoding="utf-8"), syntaxes=["json-ld"])[
+                "json-ld"
+            ]
+            assert interchange.json_ld(event, lang=lang, session=session) == found
+            assert [] == json_errors(google, {**found, "subEvent": []})
 
 
 def test_json_ld_unknown_session(event: ee.Event) -> None:
