@@ -35,8 +35,16 @@ import egov_events as ee
 from egov_events import ical, interchange
 from egov_events.cli import main
 from egov_events.examples import kikao_kazi_2019
-from egov_events.interchange._schedule import xml_text
 from tests.strategies import events
+from tests.test_cli import run
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """What XML 1.0 keeps of a text: no control characters, lines ending in LF."""
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
 
 C3VOC = Path(__file__).resolve().parent.parent / ".." / "shared" / "reference" / "c3voc"
 FIXTURES = Path(__file__).parent / "fixtures" / "schemaorg"
@@ -270,6 +278,72 @@ def test_reads_the_pretalx_example() -> None:
     assert "Gray Room" == next(r for r in event.venue.rooms if r.id == talk.room).name["en"]  # type: ignore[union-attr]
     assert event.person(talk.speakers[0]).biography is not None
     assert {"gray-room", "tan-room"} == {r.id for r in event.venue.rooms}  # type: ignore[union-attr]
+
+
+# A schedule.xml as pretalx writes it (its element order, a recording block,
+# persons with a code), written for this test after the XSD.
+FOREIGN_XML = b"""<?xml version='1.0' encoding='utf-8' ?>
+<schedule>
+  <generator name="pretalx" version="2024.1.0"/>
+  <version>0.5</version>
+  <conference>
+    <acronym>democon</acronym>
+    <title>DemoCon</title>
+    <start>2020-12-14</start>
+    <end>2020-12-16</end>
+    <days>3</days>
+    <timeslot_duration>00:05</timeslot_duration>
+    <base_url>http://localhost/democon/schedule/</base_url>
+    <time_zone_name>Europe/Berlin</time_zone_name>
+  </conference>
+  <day index="1" date="2020-12-14"
+       start="2020-12-14T04:00:00+01:00" end="2020-12-15T03:59:00+01:00">
+    <room name="Gray Room" guid="b379c473-93b9-4eae-9a09-d482e86cede3">
+      <event guid="8079583e-8321-506c-95af-fd2903a5f075" id="25" code="G9JGWY">
+        <date>2020-12-14T23:45:00+01:00</date>
+        <start>23:45</start>
+        <duration>00:30</duration>
+        <room>Gray Room</room>
+        <slug>democon-25-focused-hardware</slug>
+        <url>http://localhost/democon/talk/G9JGWY/</url>
+        <recording><license></license><optout>false</optout></recording>
+        <title>Focused hardware &amp; more</title>
+        <subtitle></subtitle>
+        <track>Phased</track>
+        <type>Talk</type>
+        <language>de</language>
+        <abstract>Brand back-end models!</abstract>
+        <description>Station provide certain mean.</description>
+        <logo></logo>
+        <persons>
+          <person id="26">Brian Robinson</person><person id="27">Asha Mrisho</person>
+        </persons>
+        <links><link href="https://example.org/slides.pdf">Slides</link></links>
+        <attachments></attachments>
+      </event>
+    </room>
+  </day>
+</schedule>
+"""
+
+
+def test_reads_a_foreign_schedule_xml(xsd: xmlschema.XMLSchema) -> None:
+    assert [] == xml_errors(xsd, FOREIGN_XML)
+    event = interchange.read_schedule(FOREIGN_XML)
+    assert ("democon", "Europe/Berlin", 0) == (event.id, event.timezone.key, event.revision)
+    (talk,) = event.sessions
+    berlin = ZoneInfo("Europe/Berlin")
+    assert "democon-25-focused-hardware" == talk.id
+    assert {"de": "Focused hardware & more"} == dict(talk.title.texts)
+    # past midnight: the event's days reach the next day
+    assert (
+        datetime(2020, 12, 14, 23, 45, tzinfo=berlin),
+        datetime(2020, 12, 15, 0, 15, tzinfo=berlin),
+    ) == (talk.start, talk.end)
+    assert (date(2020, 12, 14), date(2020, 12, 16)) == (event.first_day, event.last_day)
+    assert ["Brian Robinson", "Asha Mrisho"] == [event.person(p).name for p in talk.speakers]
+    assert "Brand back-end models!\n\nStation provide certain mean." == talk.description["de"]  # type: ignore[index]
+    assert "Gray Room" == event.venue.rooms[0].name["de"]  # type: ignore[union-attr]
 
 
 def _sessions(event: ee.Event, lang: str) -> list[tuple[Any, ...]]:
@@ -697,15 +771,6 @@ def test_malformed_jcal_is_a_validation_error() -> None:
 
 
 # -- the command line --------------------------------------------------------------------
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exit_:  # argparse exits on usage errors
-        status = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.mark.parametrize("form", ["xml", "json", "jsonld", "jcal"])

@@ -225,6 +225,19 @@ def _write(path: Path, data: bytes) -> None:
         raise _UsageError(msg) from exc
 
 
+def _output(args: argparse.Namespace, data: bytes, message: str, **fields: object) -> int:
+    """Write *data* to ``args.output`` (atomically, then say so) or to stdout."""
+    if args.output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    path = Path(args.output)
+    _write(path, data)
+    print(_MESSAGES[args.lang][message].format(path=path, **fields))
+    return EXIT_OK
+
+
 def _cmd_ics(args: argparse.Namespace) -> int:
     from egov_events import ical  # noqa: PLC0415 (lazy: icalendar only when asked for)
 
@@ -235,16 +248,7 @@ def _cmd_ics(args: argparse.Namespace) -> int:
         raise _UsageError(exc.args[0]) from None
     except ValueError as exc:
         raise _UsageError(str(exc)) from None
-    data = cal.to_ical()
-    if args.output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return EXIT_OK
-    path = Path(args.output)
-    _write(path, data)
-    print(_MESSAGES[args.lang]["written"].format(path=path, sessions=len(cal.events)))
-    return EXIT_OK
+    return _output(args, cal.to_ical(), "written", sessions=len(cal.events))
 
 
 def _smtp_server(value: str) -> tuple[str, int]:
@@ -440,19 +444,6 @@ def _cmd_site(args: argparse.Namespace) -> int:
         msg = f"cannot write the site to {args.output}: {exc.strerror or exc}"
         raise _UsageError(msg) from exc
     print(_MESSAGES[args.lang]["site_written"].format(path=index))
-    return EXIT_OK
-
-
-def _output(args: argparse.Namespace, data: bytes, message: str, **fields: object) -> int:
-    """Write *data* to ``args.output`` (atomically, then say so) or to stdout."""
-    if args.output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return EXIT_OK
-    path = Path(args.output)
-    _write(path, data)
-    print(_MESSAGES[args.lang][message].format(path=path, **fields))
     return EXIT_OK
 
 

@@ -23,6 +23,8 @@ import re
 import uuid
 from collections.abc import Iterable
 
+from egov_events.uids import session_uid
+
 __all__ = [
     "NAMESPACE",
     "acronym",
@@ -30,7 +32,6 @@ __all__ = [
     "person_guid",
     "room_guid",
     "session_guid",
-    "session_uid",
     "slugs",
     "track_slug",
 ]
@@ -39,20 +40,9 @@ NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "egov-events")
 """The UUID namespace of every GUID the library writes (a name-based UUID of
 the DNS name ``egov-events``)."""
 
-UID_DOMAIN = "egov-events"
-
 _NOT_ACRONYM = re.compile(r"[^a-z0-9_]")
 _NOT_SLUG = re.compile(r"[^a-z0-9_-]")
 _NOT_TRACK = re.compile(r"[^a-z0-9]+")
-
-
-def session_uid(event_id: str, session_id: str) -> str:
-    """The UID of a session in the calendars (RFC 5545 section 3.8.4.7).
-
-    >>> session_uid("kikao-kazi-2019", "s-2019-01-30-opening")
-    's-2019-01-30-opening@kikao-kazi-2019.egov-events'
-    """
-    return f"{session_id}@{event_id}.{UID_DOMAIN}"
 
 
 def session_guid(event_id: str, session_id: str) -> str:
@@ -66,12 +56,12 @@ def session_guid(event_id: str, session_id: str) -> str:
 
 def room_guid(event_id: str, room_id: str) -> str:
     """The GUID of a room of the event's venue."""
-    return str(uuid.uuid5(NAMESPACE, f"room+{room_id}@{event_id}.{UID_DOMAIN}"))
+    return str(uuid.uuid5(NAMESPACE, session_uid(event_id, f"room+{room_id}")))
 
 
 def person_guid(event_id: str, person_id: str) -> str:
     """The GUID of a person named by the event (never of an e-mail address)."""
-    return str(uuid.uuid5(NAMESPACE, f"person+{person_id}@{event_id}.{UID_DOMAIN}"))
+    return str(uuid.uuid5(NAMESPACE, session_uid(event_id, f"person+{person_id}")))
 
 
 def acronym(event_id: str) -> str:

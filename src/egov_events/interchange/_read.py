@@ -309,6 +309,7 @@ class _Reader:
         self.languages: Counter[str] = Counter()
 
     def room(self, name: str, slug: object = None, capacity: object = None) -> str:
+        name = name.strip() or "-"  # a room without a name is still a room
         if name not in self.rooms:
             rid = _unique(_as_id(_str(slug) or name.lower(), "room"), self.room_ids)
             cap = capacity if isinstance(capacity, int) and not isinstance(capacity, bool) else None

@@ -44,6 +44,11 @@ def _text(value: LocalizedText | None, lang: str) -> tuple[str | None, str | Non
     return value.resolve(lang)
 
 
+def _shown(text: str, ident: str) -> str:
+    """*text*, or *ident* where nothing of it would show in XML (control characters only)."""
+    return text if xml_text(text).strip() else ident
+
+
 def _hhmm(delta: timedelta) -> str:
     minutes = math.ceil(delta.total_seconds() / 60)
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
@@ -65,12 +70,12 @@ def _room_names(event: Event, lang: str) -> dict[str | None, str]:
     seen: set[str] = set()
     rooms = event.venue.rooms if event.venue is not None else ()
     for room in rooms:
-        name = room.name.get(lang)
+        name = _shown(room.name.get(lang), room.id)
         if name in seen:
             name = f"{name} ({room.id})"
         seen.add(name)
         names[room.id] = name
-    place = (event.venue.name if event.venue is not None else event.title).get(lang)
+    place = _shown((event.venue.name if event.venue is not None else event.title).get(lang), "-")
     while place in seen:
         place = f"{place} ({event.id})"
     names[None] = place
@@ -114,7 +119,7 @@ class _Writer:
     def person(self, person_id: str) -> dict[str, Any]:
         person = self.event.person(person_id)
         out: dict[str, Any] = {
-            "name": person.display_name,
+            "name": _shown(person.display_name, person.id),
             "guid": _ids.person_guid(self.event.id, person.id),
         }
         bio = _text(person.biography, self.lang)[1]
@@ -132,6 +137,7 @@ class _Writer:
     def session(self, session: Session) -> dict[str, Any]:
         event, lang = self.event, self.lang
         tag, title = session.title.resolve(lang)
+        title = _shown(title, session.id)
         start = session.start.astimezone(event.timezone)
         end = session.end.astimezone(event.timezone)
         guid = self.guids[session.id]
@@ -185,7 +191,7 @@ class _Writer:
         days = [self.day(i, d, per_day[d]) for i, d in enumerate(event.days, start=1)]
         conference: dict[str, Any] = {
             "acronym": _ids.acronym(event.id),
-            "title": event.title.get(lang),
+            "title": _shown(event.title.get(lang), event.id),
         }
         description = _text(event.description, lang)[1]
         if description is not None:
