@@ -688,6 +688,21 @@ def test_json_ld_is_extracted_from_every_page_of_the_site(
             assert [] == json_errors(google, {**found, "subEvent": []})
 
 
+def test_json_ld_identifiers_never_collide(event: ee.Event) -> None:
+    renamed = tuple(
+        attrs.evolve(s, id="event") if s.id == "s-2019-01-30-opening" else s for s in event.sessions
+    )
+    document = interchange.json_ld(attrs.evolve(event, sessions=renamed, calls=()))
+    ids = [document["@id"], document["superEvent"]["@id"]]
+    ids += [s["@id"] for s in document["subEvent"]]
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith("urn:uuid:") for i in ids)
+    with_url = attrs.evolve(event, url="https://example.go.tz/kikao-kazi-2019", calls=())
+    page = interchange.json_ld(with_url, session="s-2019-01-30-opening")
+    assert "https://example.go.tz/kikao-kazi-2019#event" == page["superEvent"]["@id"]
+    assert "https://example.go.tz/kikao-kazi-2019#s-2019-01-30-opening" == page["url"]
+
+
 def test_json_ld_unknown_session(event: ee.Event) -> None:
     with pytest.raises(KeyError, match="no session with id 'nope'"):
         interchange.json_ld(event, session="nope")

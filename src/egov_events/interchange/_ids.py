@@ -28,9 +28,11 @@ from egov_events.uids import session_uid
 __all__ = [
     "NAMESPACE",
     "acronym",
+    "event_guid",
     "numbers",
     "person_guid",
     "room_guid",
+    "series_guid",
     "session_guid",
     "slugs",
     "track_slug",
@@ -52,6 +54,16 @@ def session_guid(event_id: str, session_id: str) -> str:
     '628dc139-4f8b-529e-9d9d-6cbeeecd8f31'
     """
     return str(uuid.uuid5(NAMESPACE, session_uid(event_id, session_id)))
+
+
+def event_guid(event_id: str) -> str:
+    """The GUID of the event itself (``+`` cannot occur in an id, so no session has it)."""
+    return str(uuid.uuid5(NAMESPACE, session_uid(event_id, "+event")))
+
+
+def series_guid(series_id: str) -> str:
+    """The GUID of a series of events (the editions of a workshop)."""
+    return str(uuid.uuid5(NAMESPACE, f"series+{series_id}.egov-events"))
 
 
 def room_guid(event_id: str, room_id: str) -> str:

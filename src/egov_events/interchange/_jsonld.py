@@ -63,7 +63,7 @@ def _iri(name: str) -> str:
 def _event_id(event: Event) -> str:
     if event.url is not None:
         return f"{event.url}#event"
-    return f"urn:uuid:{_ids.session_guid(event.id, 'event')}"
+    return f"urn:uuid:{_ids.event_guid(event.id)}"
 
 
 def _organization(org: Organization, lang: str) -> dict[str, Any]:
@@ -239,7 +239,7 @@ def _workshop(event: Event, lang: str, previous: Event | None) -> dict[str, Any]
     if event.series is not None:
         out["superEvent"] = {
             "@type": "EventSeries",
-            "@id": f"urn:uuid:{_ids.session_guid(event.series, 'series')}",
+            "@id": f"urn:uuid:{_ids.series_guid(event.series)}",
         }
     out["subEvent"] = [_session(event, s, lang, previous) for s in sessions]
     return out
