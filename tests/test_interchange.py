@@ -841,11 +841,16 @@ def test_cli_read_schedule_problems(capsys: pytest.CaptureFixture[str], tmp_path
     bad.write_text('{"schedule": {}}', encoding="utf-8")
     status, out, err = run(capsys, "read-schedule", str(bad), "-o", str(tmp_path / "out.json"))
     assert (1, "") == (status, out)
+    assert "'conference' ilitarajiwa, kitu chenye kichwa na siku @ $.schedule.conference\n" == err
+    status, out, err = run(
+        capsys, "read-schedule", str(bad), "-o", str(tmp_path / "out.json"), "--lang", "en"
+    )
+    assert (1, "") == (status, out)
     assert (
         "expected 'conference', an object with the title and the days @ $.schedule.conference\n"
         == err
     )
     assert not (tmp_path / "out.json").exists()
-    status, _, err = run(capsys, "read-schedule", str(tmp_path / "missing.json"))
+    status, _, err = run(capsys, "read-schedule", str(tmp_path / "missing.json"), "--lang", "en")
     assert 2 == status
-    assert "cannot read" in err
+    assert f"egov-events: cannot read {tmp_path / 'missing.json'}: no such file\n" == err

@@ -432,7 +432,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         print(changes.render(args.lang) if changes else _MESSAGES[args.lang]["no_changes"])
 def _cmd_site(args: argparse.Namespace) -> int:
     try:
-        from egov_events import site  # noqa: PLC0415 (Jinja2 only when asked for)
+        from egov_events import site  # noqa: PLC0415 (optional: Jinja2 only when asked for)
     except ImportError as exc:
         msg = f"the site needs Jinja2: pip install 'egov-events[site]' ({exc})"
         raise _UsageError(msg) from None
@@ -452,7 +452,7 @@ def _json_bytes(value: object) -> bytes:
 
 
 def _cmd_schedule(args: argparse.Namespace) -> int:
-    from egov_events import interchange  # noqa: PLC0415
+    from egov_events import interchange  # noqa: PLC0415 (lazy)
 
     event = _load(args.file)
     if args.format == "xml":
@@ -462,18 +462,23 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
     elif args.format == "jsonld":
         data = _json_bytes(interchange.json_ld(event, lang=args.lang))
     else:
-        from egov_events import ical  # noqa: PLC0415
+        from egov_events import ical  # noqa: PLC0415 (lazy: icalendar)
 
         data = _json_bytes(interchange.jcal(ical.calendar(event, lang=args.lang)))
     return _output(args, data, "schedule_written", format=args.format, sessions=len(event.sessions))
 
 
 def _cmd_read_schedule(args: argparse.Namespace) -> int:
-    from egov_events import interchange  # noqa: PLC0415
-    from egov_events.serialization import dumps  # noqa: PLC0415
+    from egov_events import interchange  # noqa: PLC0415 (lazy)
+    from egov_events.serialization import dumps  # noqa: PLC0415 (lazy: cattrs)
 
+    file = Path(args.schedule)
+    if file.is_dir():
+        raise _UsageError(_MESSAGES[args.lang]["is_directory"].format(path=args.schedule))
+    if not file.is_file():
+        raise _UsageError(_MESSAGES[args.lang]["no_such_file"].format(path=args.schedule))
     try:
-        raw = Path(args.schedule).read_bytes()
+        raw = file.read_bytes()
     except OSError as exc:
         msg = f"cannot read {args.schedule}: {exc.strerror or exc}"
         raise _UsageError(msg) from exc

@@ -37,6 +37,10 @@ _EXPLICIT_TYPES = {"REFRESH-INTERVAL": "DURATION", "CONFERENCE": "URI", "ATTACH"
 """Value types written out although they are the default."""
 
 
+def _fail(message: str, sw: str, path: tuple[int, ...] = ()) -> ValidationError:
+    return ValidationError([Problem(path, message, sw=sw)])
+
+
 def jcal(calendar: Component) -> list[Any]:
     """The calendar as jCal (RFC 7265): lists, dicts and strings for :func:`json.dumps`.
 
@@ -89,24 +93,36 @@ def from_jcal(data: str | bytes | list[Any]) -> Calendar:
         try:
             data = bytes(data).decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise ValidationError([Problem((), f"not UTF-8: {exc.reason}")]) from None
+            raise _fail(f"not UTF-8: {exc.reason}", f"si UTF-8: {exc.reason}") from None
     if isinstance(data, str):
         try:
             data = json.loads(data)
         except (ValueError, RecursionError) as exc:
-            raise ValidationError([Problem((), f"not JSON: {exc}")]) from None
+            raise _fail(f"not JSON: {exc}", f"si JSON: {exc}") from None
     if not isinstance(data, list) or not data or not isinstance(data[0], str):
-        msg = "expected jCal: a list ['vcalendar', [properties], [components]] (RFC 7265 section 3)"
-        raise ValidationError([Problem((), msg)])
+        raise _fail(
+            "expected jCal: a list ['vcalendar', [properties], [components]] (RFC 7265 section 3)",
+            "jCal ilitarajiwa: orodha ['vcalendar', [sifa], [vipengele]] (RFC 7265 kifungu 3)",
+        )
     if data[0].lower() != "vcalendar":
-        raise ValidationError([Problem((0,), f"expected a 'vcalendar', got {data[0]!r}")])
+        raise _fail(
+            f"expected a 'vcalendar', got {data[0]!r}",
+            f"'vcalendar' ilitarajiwa, imepatikana {data[0]!r}",
+            (0,),
+        )
     try:
         calendar = Calendar.from_jcal(data)
-    except JCalParsingError as exc:
-        raise ValidationError([Problem((), f"not valid jCal: {exc}")]) from None
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as exc:
-        raise ValidationError([Problem((), f"not valid jCal: {exc}")]) from None
+    except (
+        JCalParsingError,
+        ValueError,
+        TypeError,
+        KeyError,
+        IndexError,
+        AttributeError,
+        RecursionError,
+    ) as exc:
+        raise _fail(f"not valid jCal: {exc}", f"si jCal sahihi: {exc}") from None
     if not isinstance(calendar, Calendar):  # pragma: no cover (from_jcal on Calendar)
-        raise ValidationError([Problem((), "not a calendar")])
+        raise _fail("not a calendar", "si kalenda")
     _restore(calendar)
     return calendar

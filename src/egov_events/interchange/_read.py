@@ -74,10 +74,15 @@ class _LimitError(Exception):
 
 
 class _Problems(Problems):
-    def add(self, path: Any, message: str) -> None:
-        super().add(path, message)
+    def add(self, path: Any, message: str, sw: str | None = None) -> None:
+        super().add(path, message, sw)
         if len(self.found) >= MAX_PROBLEMS:
             raise _LimitError
+
+
+def _fail(message: str, sw: str, path: tuple[PathPart, ...] = ()) -> ValidationError:
+    """One problem, in English and Swahili, as the error to raise."""
+    return ValidationError([Problem(path, message, sw=sw)])
 
 
 # -- XML into the JSON layout ------------------------------------------------
@@ -114,14 +119,16 @@ def _xml_event(element: ET.Element) -> dict[str, Any]:
 
 def _from_xml(text: str) -> dict[str, Any]:  # noqa: PLR0912 (one branch per element)
     if re.search(r"<!(DOCTYPE|ENTITY)", text, re.IGNORECASE):
-        raise ValidationError([Problem((), "XML with a DTD or entities is not read")])
+        raise _fail("XML with a DTD or entities is not read", "XML yenye DTD au entity haisomwi")
     try:
         root = ET.fromstring(text)  # noqa: S314 (no DTD, so no entity expansion)
     except ET.ParseError as exc:
-        raise ValidationError([Problem((), f"not well-formed XML: {exc}")]) from None
+        raise _fail(f"not well-formed XML: {exc}", f"XML si sahihi kimuundo: {exc}") from None
     if root.tag != "schedule":
-        msg = f"expected a <schedule> element, got <{root.tag}>"
-        raise ValidationError([Problem((), msg)])
+        raise _fail(
+            f"expected a <schedule> element, got <{root.tag}>",
+            f"kipengele <schedule> kilitarajiwa, kimepatikana <{root.tag}>",
+        )
     conference: dict[str, Any] = {}
     head = root.find("conference")
     if head is not None:
@@ -171,32 +178,43 @@ def _decode(data: object) -> Mapping[str, Any]:
     if isinstance(data, bytes | bytearray | memoryview):
         raw = bytes(data)
         if len(raw) > MAX_BYTES:
-            msg = f"{len(raw)} bytes: more than the {MAX_BYTES} read"
-            raise ValidationError([Problem((), msg)])
+            raise _fail(
+                f"{len(raw)} bytes: more than the {MAX_BYTES} read",
+                f"baiti {len(raw)}: zaidi ya {MAX_BYTES} zinazosomwa",
+            )
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            msg = f"not UTF-8: {exc.reason} at byte {exc.start}"
-            raise ValidationError([Problem((), msg)]) from None
+            raise _fail(
+                f"not UTF-8: {exc.reason} at byte {exc.start}",
+                f"si UTF-8: {exc.reason} kwenye baiti {exc.start}",
+            ) from None
     elif isinstance(data, str):
         if len(data) > MAX_BYTES:
-            msg = f"{len(data)} characters: more than the {MAX_BYTES} read"
-            raise ValidationError([Problem((), msg)])
+            raise _fail(
+                f"{len(data)} characters: more than the {MAX_BYTES} read",
+                f"herufi {len(data)}: zaidi ya {MAX_BYTES} zinazosomwa",
+            )
         text = data.removeprefix("\ufeff")
     else:
-        msg = f"expected bytes, a string or a mapping, got {type(data).__name__}"
-        raise ValidationError([Problem((), msg)])
+        kind = type(data).__name__
+        raise _fail(
+            f"expected bytes, a string or a mapping, got {kind}",
+            f"zilitarajiwa baiti, maandishi au kamusi (mapping), imepatikana {kind}",
+        )
     stripped = text.lstrip()
     if stripped.startswith("<"):
         return _from_xml(stripped)
     try:
         value = json.loads(text)
     except (ValueError, RecursionError) as exc:
-        msg = f"neither JSON nor XML: {exc}"
-        raise ValidationError([Problem((), msg)]) from None
+        raise _fail(f"neither JSON nor XML: {exc}", f"si JSON wala XML: {exc}") from None
     if not isinstance(value, dict):
-        msg = f"expected a JSON object with 'schedule', got {type(value).__name__}"
-        raise ValidationError([Problem((), msg)])
+        kind = type(value).__name__
+        raise _fail(
+            f"expected a JSON object with 'schedule', got {kind}",
+            f"kitu cha JSON chenye 'schedule' kilitarajiwa, imepatikana {kind}",
+        )
     return value
 
 
@@ -222,6 +240,8 @@ def _zone(conference: Mapping[str, Any], problems: Problems) -> ZoneInfo | None:
         problems.add(
             ("schedule", "conference", "time_zone_name"),
             f"unknown time zone {name!r}: expected an IANA name such as 'Africa/Dar_es_Salaam'",
+            f"kanda ya saa {name!r} haijulikani: jina la IANA lilitarajiwa, kwa mfano "
+            "'Africa/Dar_es_Salaam'",
         )
         return None
 
@@ -322,11 +342,20 @@ class _Reader:
 
     def person(self, value: object, path: tuple[PathPart, ...]) -> str | None:
         if not isinstance(value, Mapping):
-            self.p.add(path, f"expected an object with a name, got {type(value).__name__}")
+            kind = type(value).__name__
+            self.p.add(
+                path,
+                f"expected an object with a name, got {kind}",
+                f"kitu chenye jina kilitarajiwa, imepatikana {kind}",
+            )
             return None
         name = _str(value.get("name")) or _str(value.get("public_name"))
         if name is None:
-            self.p.add((*path, "name"), "a person needs a name (name or public_name)")
+            self.p.add(
+                (*path, "name"),
+                "a person needs a name (name or public_name)",
+                "mtu anahitaji jina (name au public_name)",
+            )
             return None
         code = _str(value.get("code")) or _str(value.get("guid")) or _str(value.get("id"))
         key = ("code", code) if code else ("name", name)
@@ -355,14 +384,26 @@ class _Reader:
                 h, m, s = (int(x) if x else 0 for x in clock.groups())
                 return datetime.combine(when, time(h, m, s), self.zone).astimezone(self.zone)
         except OverflowError:
-            self.p.add((*path, "date"), f"out of the range of dates: {item.get('date')!r}")
+            value = item.get("date")
+            self.p.add(
+                (*path, "date"),
+                f"out of the range of dates: {value!r}",
+                f"nje ya tarehe zinazowezekana: {value!r}",
+            )
             return None
         if "date" in item and moment is None:
-            self.p.add((*path, "date"), f"not an ISO 8601 date and time: {item.get('date')!r}")
+            value = item.get("date")
+            self.p.add(
+                (*path, "date"),
+                f"not an ISO 8601 date and time: {value!r}",
+                f"si tarehe na saa ya ISO 8601: {value!r}",
+            )
         else:
             self.p.add(
                 (*path, "date"),
                 "no start: expected a date with a UTC offset, e.g. '2019-01-30T09:00:00+03:00'",
+                "hakuna mwanzo: tarehe yenye tofauti yake na UTC ilitarajiwa, kwa mfano "
+                "'2019-01-30T09:00:00+03:00'",
             )
         return None
 
@@ -377,26 +418,41 @@ class _Reader:
             self.p.add(
                 (*path, "duration"),
                 f"expected a duration as H:MM, e.g. '01:30', got {item.get('duration')!r}",
+                f"muda ulitarajiwa kama H:MM, kwa mfano '01:30', imepatikana "
+                f"{item.get('duration')!r}",
             )
             return None
         if duration <= timedelta(0):
-            self.p.add((*path, "duration"), "a session must last longer than 0:00")
+            self.p.add(
+                (*path, "duration"),
+                "a session must last longer than 0:00",
+                "kikao lazima kidumu zaidi ya 0:00",
+            )
             return None
         try:
             return (start.astimezone(UTC) + duration).astimezone(start.tzinfo)
         except OverflowError:
-            self.p.add((*path, "duration"), "the session would end after the year 9999")
+            self.p.add(
+                (*path, "duration"),
+                "the session would end after the year 9999",
+                "kikao kingeisha baada ya mwaka 9999",
+            )
             return None
 
     def session(
         self, item: object, room: str, day: date | None, path: tuple[PathPart, ...]
     ) -> Session | None:
         if not isinstance(item, Mapping):
-            self.p.add(path, f"expected an event object, got {type(item).__name__}")
+            kind = type(item).__name__
+            self.p.add(
+                path,
+                f"expected an event object, got {kind}",
+                f"kitu cha tukio (event) kilitarajiwa, imepatikana {kind}",
+            )
             return None
         title = _str(item.get("title"))
         if title is None:
-            self.p.add((*path, "title"), "a session needs a title")
+            self.p.add((*path, "title"), "a session needs a title", "kikao kinahitaji kichwa")
         start = self.start(item, day, path)
         end = self.end(item, start, path) if start is not None else None
         if title is None or start is None or end is None:
@@ -427,7 +483,9 @@ class _Reader:
                 if pid is not None and pid not in speakers:
                     speakers.append(pid)
         else:
-            self.p.add((*path, "persons"), "expected a list of persons")
+            self.p.add(
+                (*path, "persons"), "expected a list of persons", "orodha ya watu ilitarajiwa"
+            )
         try:
             return Session(
                 id=sid,
@@ -445,17 +503,30 @@ class _Reader:
 
     def day_sessions(self, day: object, at: tuple[PathPart, ...]) -> list[Session]:
         if not isinstance(day, Mapping):
-            self.p.add(at, f"expected a day object, got {type(day).__name__}")
+            kind = type(day).__name__
+            self.p.add(
+                at,
+                f"expected a day object, got {kind}",
+                f"kitu cha siku kilitarajiwa, imepatikana {kind}",
+            )
             return []
         rooms = day.get("rooms")
         if not isinstance(rooms, Mapping):
-            self.p.add((*at, "rooms"), "expected an object from room names to lists of events")
+            self.p.add(
+                (*at, "rooms"),
+                "expected an object from room names to lists of events",
+                "kitu kinachooanisha majina ya vyumba na orodha za matukio kilitarajiwa",
+            )
             return []
         day_date = _date(day.get("date"))
         sessions = []
         for name, items in rooms.items():
             if not isinstance(items, list):
-                self.p.add((*at, "rooms", str(name)), "expected a list of events")
+                self.p.add(
+                    (*at, "rooms", str(name)),
+                    "expected a list of events",
+                    "orodha ya matukio ilitarajiwa",
+                )
                 continue
             for j, item in enumerate(items):
                 room_name = _str(item.get("room")) if isinstance(item, Mapping) else None
@@ -469,12 +540,18 @@ class _Reader:
 def _conference(document: Mapping[str, Any]) -> Mapping[str, Any]:
     schedule = document.get("schedule")
     if not isinstance(schedule, Mapping):
-        msg = "expected 'schedule', an object (a c3voc, frab or pretalx schedule)"
-        raise ValidationError([Problem(("schedule",), msg)])
+        raise _fail(
+            "expected 'schedule', an object (a c3voc, frab or pretalx schedule)",
+            "'schedule' ilitarajiwa, kitu (ratiba ya c3voc, frab au pretalx)",
+            ("schedule",),
+        )
     conference = schedule.get("conference")
     if not isinstance(conference, Mapping):
-        msg = "expected 'conference', an object with the title and the days"
-        raise ValidationError([Problem(("schedule", "conference"), msg)])
+        raise _fail(
+            "expected 'conference', an object with the title and the days",
+            "'conference' ilitarajiwa, kitu chenye kichwa na siku",
+            ("schedule", "conference"),
+        )
     return conference
 
 
@@ -489,7 +566,11 @@ def _read(document: Mapping[str, Any], problems: Problems) -> Event:
             r.room(str(_str(room.get("name"))), room.get("slug"), room.get("capacity"))
     days = conference.get("days")
     if not isinstance(days, list):
-        problems.add(("schedule", "conference", "days"), "expected a list of days")
+        problems.add(
+            ("schedule", "conference", "days"),
+            "expected a list of days",
+            "orodha ya siku ilitarajiwa",
+        )
         days = []
     sessions: list[Session] = []
     for i, day in enumerate(days):
@@ -503,6 +584,7 @@ def _read(document: Mapping[str, Any], problems: Problems) -> Event:
         problems.add(
             ("schedule", "conference", "start"),
             "no sessions and no start date: the event's days cannot be known",
+            "hakuna vikao wala tarehe ya kuanza: siku za tukio haziwezi kujulikana",
         )
     problems.raise_if_any()
     lang = r.languages.most_common(1)[0][0] if r.languages else "und"
@@ -580,10 +662,16 @@ def read_schedule(data: bytes | str | Mapping[str, Any]) -> Event:
         return _read(_decode(data), problems)
     except _LimitError:
         problems.found.append(
-            Problem((), f"stopped after {MAX_PROBLEMS} problems: the schedule is not readable")
+            Problem(
+                (),
+                f"stopped after {MAX_PROBLEMS} problems: the schedule is not readable",
+                sw=f"imesimama baada ya matatizo {MAX_PROBLEMS}: ratiba haisomeki",
+            )
         )
         raise ValidationError(problems.found) from None
     except RecursionError:
-        raise ValidationError([Problem((), "nested too deeply to read")]) from None
+        raise _fail("nested too deeply to read", "imefumbatwa kwa kina mno kusomeka") from None
     except OverflowError:
-        raise ValidationError([Problem((), "a date out of the range of dates")]) from None
+        raise _fail(
+            "a date out of the range of dates", "tarehe iko nje ya tarehe zinazowezekana"
+        ) from None
