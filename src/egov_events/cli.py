@@ -84,7 +84,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "bundled": "mfano uliojumuishwa (Kikao Kazi 2019)",
         "written": "Kalenda imeandikwa: {path} (vikao {sessions})",
         "schedule_written": "Ratiba imeandikwa: {path} ({format}, vikao {sessions})",
-        "event_written": "Tukio limeandikwa: {path} (vikao {sessions})",
+        "schedule_read": "Tukio limeandikwa: {path} (vikao {sessions})",
         "eml_written": "Barua za mwaliko {n} zimeandikwa katika {folder}",
         "progress": "zimetumwa {sent}/{total}",
         "all_sent": "Barua zote {n} zimetumwa kupitia {server}.",
@@ -124,7 +124,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "bundled": "the bundled example (2019 workshop)",
         "written": "Calendar written: {path} ({sessions} sessions)",
         "schedule_written": "Programme written: {path} ({format}, {sessions} sessions)",
-        "event_written": "Event written: {path} ({sessions} sessions)",
+        "schedule_read": "Event written: {path} ({sessions} sessions)",
         "eml_written": "{n} invitation messages written to {folder}",
         "progress": "sent {sent}/{total}",
         "all_sent": "All {n} messages sent through {server}.",
@@ -430,6 +430,9 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         print(json.dumps(changes.to_json(), ensure_ascii=False, indent=2))
     else:
         print(changes.render(args.lang) if changes else _MESSAGES[args.lang]["no_changes"])
+    return EXIT_OK
+
+
 def _cmd_site(args: argparse.Namespace) -> int:
     try:
         from egov_events import site  # noqa: PLC0415 (optional: Jinja2 only when asked for)
@@ -484,7 +487,7 @@ def _cmd_read_schedule(args: argparse.Namespace) -> int:
         raise _UsageError(msg) from exc
     event = interchange.read_schedule(raw)
     data = (dumps(event) + "\n").encode("utf-8")
-    return _output(args, data, "event_written", sessions=len(event.sessions))
+    return _output(args, data, "schedule_read", sessions=len(event.sessions))
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -595,6 +598,46 @@ def _add_revision_commands(add_parser: Callable[..., argparse.ArgumentParser]) -
         "--lang", choices=LANGUAGES, default="sw", help="language of the output (default: sw)"
     )
     replies.set_defaults(run=_cmd_replies)
+
+
+def _add_schedule_commands(
+    add: Callable[[str, str], argparse.ArgumentParser],
+    add_parser: Callable[..., argparse.ArgumentParser],
+) -> None:
+    """``schedule`` (with *add*: FILE and --lang) and ``read-schedule`` (by *add_parser*)."""
+    schedule = add(
+        "schedule",
+        "write the programme for apps and search engines: c3voc schedule.xml or "
+        "schedule.json, schema.org JSON-LD, or the calendar as jCal; one language per file",
+    )
+    schedule.add_argument(
+        "--format",
+        choices=("xml", "json", "jsonld", "jcal"),
+        default="xml",
+        help="xml: schedule.xml for the conference apps (default); json: schedule.json "
+        "(version 1); jsonld: schema.org JSON-LD; jcal: the iCalendar feed as jCal (RFC 7265)",
+    )
+    schedule.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout"
+    )
+    schedule.set_defaults(run=_cmd_schedule)
+    read_schedule = add_parser(
+        "read-schedule",
+        help="read a frab, pretalx or c3voc schedule (JSON or XML) and write it as an event",
+        description="Read a frab, pretalx or c3voc schedule.json or schedule.xml and write "
+        "the event as this library's JSON.",
+    )
+    read_schedule.add_argument("schedule", metavar="SCHEDULE", help="the schedule file")
+    read_schedule.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout"
+    )
+    read_schedule.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="sw",
+        help="language of the messages (default: sw, Swahili)",
+    )
+    read_schedule.set_defaults(run=_cmd_read_schedule, file=None)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -741,39 +784,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     site.add_argument("-o", "--output", required=True, metavar="DIR", help="the site's folder")
     site.set_defaults(run=_cmd_site)
-    schedule = add(
-        "schedule",
-        "write the programme for apps and search engines: c3voc schedule.xml or "
-        "schedule.json, schema.org JSON-LD, or the calendar as jCal; one language per file",
-    )
-    schedule.add_argument(
-        "--format",
-        choices=("xml", "json", "jsonld", "jcal"),
-        default="xml",
-        help="xml: schedule.xml for the conference apps (default); json: schedule.json "
-        "(version 1); jsonld: schema.org JSON-LD; jcal: the iCalendar feed as jCal (RFC 7265)",
-    )
-    schedule.add_argument(
-        "-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout"
-    )
-    schedule.set_defaults(run=_cmd_schedule)
-    read_schedule = sub.add_parser(
-        "read-schedule",
-        help="read a frab, pretalx or c3voc schedule (JSON or XML) and write it as an event",
-        description="Read a frab, pretalx or c3voc schedule.json or schedule.xml and write "
-        "the event as this library's JSON.",
-    )
-    read_schedule.add_argument("schedule", metavar="SCHEDULE", help="the schedule file")
-    read_schedule.add_argument(
-        "-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout"
-    )
-    read_schedule.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default="sw",
-        help="language of the messages (default: sw, Swahili)",
-    )
-    read_schedule.set_defaults(run=_cmd_read_schedule, file=None)
+    _add_schedule_commands(add, sub.add_parser)
     sub.add_parser(
         "schema",
         help="print the JSON Schema of event documents",
