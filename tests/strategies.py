@@ -49,7 +49,7 @@ from egov_events import (
     SubmissionState,
     Venue,
 )
-from egov_events._checks import ID_PATTERN
+from egov_events._checks import ID_PATTERN, text_problem
 from egov_events.model import RULE_ATTRIBUTES
 from egov_events.rules import (
     All,
@@ -110,8 +110,15 @@ _IDS = st.one_of(
     st.text(_ALNUM[:36], min_size=1, max_size=6),
     st.from_regex(ID_PATTERN, fullmatch=True),  # every character an id may hold
 )
-_TEXTS = st.text(min_size=1, max_size=16).filter(str.strip)
-_SHORT_TEXTS = st.text(min_size=1, max_size=6).filter(str.strip)
+# Any character a single-line text may hold: no control characters, line
+# breaks or lone surrogates (egov_events._checks.text_problem).
+_CHARACTERS = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029")
+_TEXTS = st.text(_CHARACTERS, min_size=1, max_size=16).filter(
+    lambda t: t.strip() != "" and text_problem(t) is None
+)
+_SHORT_TEXTS = st.text(_CHARACTERS, min_size=1, max_size=6).filter(
+    lambda t: t.strip() != "" and text_problem(t) is None
+)
 _LOCALIZED = st.dictionaries(st.sampled_from(LANGUAGE_TAGS), _TEXTS, min_size=1, max_size=3).map(
     lambda texts: LocalizedText(texts=texts)
 )
@@ -125,7 +132,7 @@ _URLS = st.builds(
     st.from_regex(r"[a-z0-9/_-]{0,12}", fullmatch=True),
 )
 _COUNTRIES = st.from_regex(r"[A-Z]{2}", fullmatch=True)
-_EMAILS = st.from_regex(r"[a-z][a-z.]{0,6}@[a-z]{1,8}\.(org|tz)", fullmatch=True)
+_EMAILS = st.from_regex(r"[a-z]{1,4}(\.[a-z]{1,3})?@[a-z]{1,8}\.(org|tz)", fullmatch=True)
 _HONORIFICS = st.sampled_from(["Dkt.", "Prof.", "Mhe.", "Bi.", "Bw."])
 _MEDIA_TYPES = st.sampled_from(["application/pdf", "text/html", "image/jpeg"])
 _SMALL_INTS = st.integers(min_value=0, max_value=100_000)
@@ -160,7 +167,7 @@ def ids() -> st.SearchStrategy[str]:
 
 
 def texts() -> st.SearchStrategy[str]:
-    """Non-blank text of any Unicode characters (no lone surrogates)."""
+    """Non-blank single-line text of any Unicode characters the model accepts."""
     return _TEXTS
 
 

@@ -11,10 +11,12 @@ last test reads the same inputs with the standard library and with orjson
 and requires the same event or the same messages.
 
 The budget is ``EGOV_FUZZ_EXAMPLES`` inputs per kind (default 150, which
-keeps the normal test run fast); the number run is printed at the end of the
-module, e.g.::
+keeps the normal test run fast), or ``EGOV_FUZZ_INPUTS`` inputs in all, shared
+out over the fuzz tests of this module and of ``test_fuzz_readers.py``; the
+number run is printed at the end of the module, e.g.::
 
-    EGOV_FUZZ_EXAMPLES=5000 .venv/bin/pytest tests/test_fuzz.py -p no:cacheprovider
+    EGOV_FUZZ_INPUTS=50000 .venv/bin/pytest -p no:cacheprovider \\
+        tests/test_fuzz.py tests/test_fuzz_readers.py
 """
 
 from __future__ import annotations
@@ -38,7 +40,12 @@ from egov_events.examples import kikao_kazi_2019
 from egov_events.serialization import _json
 from egov_events.serialization._errors import UNEXPECTED
 
-EXAMPLES = int(os.environ.get("EGOV_FUZZ_EXAMPLES", "150"))
+FUZZ_TESTS = 13
+"""Fuzz tests here (6) and in test_fuzz_readers.py (7): EGOV_FUZZ_INPUTS is shared by them."""
+_TOTAL = os.environ.get("EGOV_FUZZ_INPUTS")
+EXAMPLES = (
+    -(-int(_TOTAL) // FUZZ_TESTS) if _TOTAL else int(os.environ.get("EGOV_FUZZ_EXAMPLES", "150"))
+)
 FIXTURE = Path(__file__).parent / "fixtures" / "v1" / "workshop.json"
 BASE_TEXT = FIXTURE.read_text(encoding="utf-8")
 BASE: dict[str, Any] = json.loads(BASE_TEXT)

@@ -209,7 +209,10 @@ IDS: Final = Spec(_ids_quick, _check_ids)
 """A tuple of ids, in order (any iterable of ids is converted)."""
 
 TEXT: Final = Spec(c.is_text, c.check_text)
-"""A non-blank single string."""
+"""A non-blank string on one line (no line breaks or control characters)."""
+
+LINES: Final = Spec(lambda v: c.is_text(v, multiline=True), c.check_lines)
+"""A non-blank string that may hold lines (LF, CR and tab; no other control character)."""
 
 
 def _check_ltext(problems: Problems, path: Path, value: object) -> None:
@@ -238,6 +241,21 @@ def _check_ltext(problems: Problems, path: Path, value: object) -> None:
 
 LTEXT: Final = Spec(lambda v: type(v) is LocalizedText, _check_ltext)
 """Text in one or more languages (a mapping of tags to texts is converted)."""
+
+
+def _check_title(problems: Problems, path: Path, value: object) -> None:
+    _check_ltext(problems, path, value)
+    c.check_line_texts(problems, path, value)
+
+
+def _is_title(value: object) -> bool:
+    return type(value) is LocalizedText and all(
+        c.text_problems(text) is None for text in value.texts.values()
+    )
+
+
+TITLE: Final = Spec(_is_title, _check_title)
+"""A name or title in one or more languages: each text on one line."""
 
 
 def member(cls: type[enum.Enum]) -> Spec:
@@ -302,9 +320,13 @@ def _check_zone(problems: Problems, path: Path, value: object) -> None:
             "zoneinfo.ZoneInfo inatarajiwa, k.m. ZoneInfo('Africa/Dar_es_Salaam'), "
             f"imepewa {_got(value)}",
         )
+        return
+    problem = c.zone_problems(value)
+    if problem is not None:
+        problems.add(path, *problem)
 
 
-ZONE: Final = Spec(lambda v: type(v) is ZoneInfo, _check_zone)
+ZONE: Final = Spec(lambda v: type(v) is ZoneInfo and c.zone_problem(v) is None, _check_zone)
 """A time zone of the IANA database."""
 
 

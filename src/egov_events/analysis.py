@@ -39,6 +39,7 @@ import enum
 import importlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import UTC
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -276,7 +277,7 @@ def sessions_frame(event: Event, *, backend: Backend = "pandas", lang: str = "sw
             len(s.speakers),
             str(s.status),
         )
-        for s in sorted(event.sessions, key=lambda s: (s.start, s.id))
+        for s in sorted(event.sessions, key=lambda s: (s.start.astimezone(UTC), s.id))
     ]
     return _frame(backend, "sessions_frame", columns, rows)
 

@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime, time
+from datetime import MAXYEAR, MINYEAR, date, datetime, time
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -411,7 +411,7 @@ def _read_one(text: str, code: str) -> _Parts:
     return first
 
 
-def _complete(
+def _complete(  # noqa: PLR0912 (one check per part)
     parts: _Parts, text: str, code: str, *, year: int | None, month: int | None = None
 ) -> date:
     """The date the parts say, with a missing year (or month) taken only from the arguments."""
@@ -436,6 +436,15 @@ def _complete(
     got_month = parts.month if parts.month is not None else month
     if got_month is None:
         msg = f"{text!r} has no month"
+        raise ValueError(msg)
+    if not 1 <= got_month <= 12:
+        msg = f"{text!r} is not a date: there is no month {got_month} (1-12)"
+        raise ValueError(msg)
+    if parts.day < 1:
+        msg = f"{text!r} is not a date: there is no day {parts.day}"
+        raise ValueError(msg)
+    if parts.year is not None and not MINYEAR <= parts.year <= MAXYEAR:
+        msg = f"{text!r} is not a date: years run from {MINYEAR} to {MAXYEAR}"
         raise ValueError(msg)
     if two_digit:
         msg = f"{text!r}: write the year with four digits ({parts.year} is not a full year)"
@@ -497,11 +506,27 @@ def _split_range(text: str, code: str) -> tuple[str, str] | None:
     return start, end
 
 
+MAX_DATE_TEXT: Final = 200
+"""The longest text read as a date or a range (characters): a longer one is no date,
+and refusing it first keeps the parser's work bounded."""
+
+
 def _text(text: object) -> str:
     if not isinstance(text, str):
         msg = f"text must be a str, got {type(text).__name__}"
         raise TypeError(msg)
+    if len(text) > MAX_DATE_TEXT:
+        msg = (
+            f"{text[:40]!r}... is too long to be a date "
+            f"({len(text)} characters, at most {MAX_DATE_TEXT})"
+        )
+        raise ValueError(msg)
     return text.strip()
+
+
+def _unexpected(clean: str, exc: Exception) -> ValueError:
+    """A ValueError for whatever else the date parser raised on *clean*."""
+    return ValueError(f"cannot read {clean!r} as a date ({type(exc).__name__})")
 
 
 def parse_date(text: str, *, lang: str = "sw", year: int | None = None) -> date:
@@ -536,10 +561,15 @@ def parse_date(text: str, *, lang: str = "sw", year: int | None = None) -> date:
     """
     code = language(lang)
     clean = _text(text)
-    if _split_range(clean, code) is not None:
-        msg = f"{clean!r} is a range of dates: read it with parse_date_range"
-        raise ValueError(msg)
-    return _complete(_read_one(clean, code), clean, code, year=year)
+    try:
+        if _split_range(clean, code) is not None:
+            msg = f"{clean!r} is a range of dates: read it with parse_date_range"
+            raise ValueError(msg)
+        return _complete(_read_one(clean, code), clean, code, year=year)
+    except ValueError:
+        raise
+    except Exception as exc:  # only ValueError leaves the reader, whatever the text
+        raise _unexpected(clean, exc) from None
 
 
 _ISO_INTERVAL = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})/((?:(?:[0-9]{4}-)?[0-9]{2}-)?[0-9]{2})")
@@ -600,6 +630,15 @@ def parse_date_range(text: str, *, lang: str = "sw", year: int | None = None) ->
     """  # noqa: E501 (a doctest line)
     code = language(lang)
     clean = _text(text)
+    try:
+        return _parse_range(clean, code, year)
+    except ValueError:
+        raise
+    except Exception as exc:  # only ValueError leaves the reader, whatever the text
+        raise _unexpected(clean, exc) from None
+
+
+def _parse_range(clean: str, code: str, year: int | None) -> tuple[date, date]:
     interval = _ISO_INTERVAL.fullmatch(clean)
     if interval is not None:
         return _iso_interval(clean, *interval.groups())

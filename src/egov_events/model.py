@@ -156,7 +156,7 @@ class Organization:
     """An institution: the organizer, a participant's employer, a sponsor."""
 
     id: str = attrs.field(metadata=f.meta(f.OWN_ID))
-    name: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    name: LocalizedText = attrs.field(metadata=f.meta(f.TITLE), converter=_text)
     kind: OrganizationKind = attrs.field(
         metadata=f.meta(f.member(OrganizationKind)), converter=_organization_kind
     )
@@ -210,7 +210,7 @@ class Role:
     """A role a participant can hold, e.g. ICT officer; rules refer to its id."""
 
     id: str = attrs.field(metadata=f.meta(f.OWN_ID))
-    name: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    name: LocalizedText = attrs.field(metadata=f.meta(f.TITLE), converter=_text)
     description: LocalizedText | None = attrs.field(
         metadata=f.meta(f.optional(f.LTEXT)), converter=_optional_text, default=None
     )
@@ -295,7 +295,7 @@ class ParticipantGroup:
     """
 
     id: str = attrs.field(metadata=f.meta(f.OWN_ID))
-    name: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    name: LocalizedText = attrs.field(metadata=f.meta(f.TITLE), converter=_text)
     days: tuple[date, ...] = attrs.field(metadata=f.meta(f.DAYS), converter=_sorted_days)
     """The days the group meets, sorted, without repeats."""
     description: LocalizedText | None = attrs.field(
@@ -329,7 +329,7 @@ class Room:
     """A room or hall of the venue."""
 
     id: str = attrs.field(metadata=f.meta(f.OWN_ID))
-    name: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    name: LocalizedText = attrs.field(metadata=f.meta(f.TITLE), converter=_text)
     capacity: int | None = attrs.field(metadata=f.meta(f.optional(f.integer(0))), default=None)
 
     def __attrs_post_init__(self) -> None:
@@ -344,11 +344,11 @@ def _rooms(value: Iterable[Room]) -> tuple[Room, ...]:
 class Venue:
     """Where the event takes place."""
 
-    name: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    name: LocalizedText = attrs.field(metadata=f.meta(f.TITLE), converter=_text)
     city: str = attrs.field(metadata=f.meta(f.TEXT))
     country: str = attrs.field(metadata=f.meta(f.COUNTRY))
     """ISO 3166-1 alpha-2 code, e.g. ``"TZ"``."""
-    address: str | None = attrs.field(metadata=f.meta(f.optional(f.TEXT)), default=None)
+    address: str | None = attrs.field(metadata=f.meta(f.optional(f.LINES)), default=None)
     region: str | None = attrs.field(metadata=f.meta(f.optional(f.TEXT)), default=None)
     latitude: float | None = attrs.field(
         metadata=f.meta(f.optional(f.number(-90, 90))), default=None
@@ -380,7 +380,7 @@ class Document:
     """A document or link about the event: programme, presentation, report, photos."""
 
     id: str = attrs.field(metadata=f.meta(f.OWN_ID))
-    title: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    title: LocalizedText = attrs.field(metadata=f.meta(f.TITLE), converter=_text)
     url: str = attrs.field(metadata=f.meta(f.URL))
     kind: DocumentKind = attrs.field(
         metadata=f.meta(f.member(DocumentKind)),
@@ -446,7 +446,7 @@ class Session:
 
     id: str = attrs.field(metadata=f.meta(f.OWN_ID))
     kind: SessionKind = attrs.field(metadata=f.meta(f.member(SessionKind)), converter=_session_kind)
-    title: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    title: LocalizedText = attrs.field(metadata=f.meta(f.TITLE), converter=_text)
     start: datetime = attrs.field(metadata=f.meta(f.AWARE))
     end: datetime = attrs.field(metadata=f.meta(f.AWARE))
     description: LocalizedText | None = attrs.field(
@@ -482,7 +482,11 @@ class Session:
         f.validate(self, self._more)
 
     def _more(self, problems: Problems) -> None:
-        if f.is_moment(self.start) and f.is_moment(self.end) and self.end <= self.start:
+        if (
+            f.is_moment(self.start)
+            and f.is_moment(self.end)
+            and c.utc_order(self.end) <= c.utc_order(self.start)
+        ):
             problems.add(
                 ("end",),
                 f"end ({self.end.isoformat()}) must be after start ({self.start.isoformat()})",
@@ -493,7 +497,7 @@ class Session:
     @property
     def duration(self) -> timedelta:
         """How long the session lasts."""
-        return self.end - self.start
+        return c.utc_order(self.end) - c.utc_order(self.start)
 
     def days(self, tz: ZoneInfo) -> tuple[date, ...]:
         """The days the session touches, as calendar days in *tz*."""
@@ -616,7 +620,7 @@ class Event:
     """
 
     id: str = attrs.field(metadata=f.meta(f.OWN_ID))
-    title: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    title: LocalizedText = attrs.field(metadata=f.meta(f.TITLE), converter=_text)
     organizer: str = attrs.field(metadata=f.meta(f.ID))
     """The organizing organization's id."""
     timezone: ZoneInfo = attrs.field(metadata=f.meta(f.ZONE))
@@ -835,7 +839,7 @@ class Event:
         return tuple(
             sorted(
                 (s for s in self.sessions if day in s.days(self.timezone)),
-                key=lambda s: (s.start, s.id),
+                key=lambda s: (c.utc_order(s.start), s.id),
             )
         )
 
@@ -855,7 +859,7 @@ class Event:
                     if g.id in s.groups
                     or (not s.groups and days.intersection(s.days(self.timezone)))
                 ),
-                key=lambda s: (s.start, s.id),
+                key=lambda s: (c.utc_order(s.start), s.id),
             )
         )
 
@@ -866,7 +870,7 @@ class Event:
         for group_id in sorted(p.groups):
             for s in self.sessions_for_group(group_id):
                 found.setdefault(s.id, s)
-        return tuple(sorted(found.values(), key=lambda s: (s.start, s.id)))
+        return tuple(sorted(found.values(), key=lambda s: (c.utc_order(s.start), s.id)))
 
     def participants_in(self, group: str | ParticipantGroup) -> tuple[Participant, ...]:
         """The participants registered in a group (:attr:`Participant.groups`)."""

@@ -26,7 +26,7 @@ from typing import Any, NoReturn
 
 import attrs
 
-from egov_events._checks import is_text
+from egov_events._checks import is_text, text_problems
 from egov_events._spec import Spec, meta, validate
 from egov_events.errors import PathPart, Problems
 
@@ -157,7 +157,7 @@ def _looks_valid(texts: object) -> bool:
     return (
         type(texts) is MappingProxyType
         and len(texts) > 0
-        and all(_is_canonical(tag) and is_text(text) for tag, text in texts.items())
+        and all(_is_canonical(tag) and is_text(text, multiline=True) for tag, text in texts.items())
     )
 
 
@@ -213,6 +213,10 @@ def _problems(texts: Mapping[str, str]) -> Problems:
             )
         elif not text.strip():
             problems.add((tag,), "text must not be empty", "maandishi yasiwe matupu")
+        else:
+            problem = text_problems(text, multiline=True)
+            if problem is not None:
+                problems.add((tag,), *problem)
     return problems
 
 

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import functools
 import re
+import warnings
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Timezone, vCalAddress, vCategory, vText
+from icalendar.error import GloballyUniqueTZIDGuessed
 
 from egov_events import enum_names
 from egov_events.locale import language
@@ -128,9 +130,16 @@ def parse(text: str) -> tuple[Calendar | None, str]:
     if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
         return None, "not an iCalendar object: it does not begin with BEGIN:VCALENDAR"
     try:
-        cal = Calendar.from_ical(text)
-    except ValueError as exc:
-        return None, f"not an iCalendar object: {exc}"
+        with warnings.catch_warnings():
+            # A Mozilla-style TZID (/mozilla.org/.../Europe/Berlin) is read
+            # as icalendar reads it, which it reports each time as a guess.
+            warnings.simplefilter("ignore", GloballyUniqueTZIDGuessed)
+            cal = Calendar.from_ical(text)
+    except OSError:  # icalendar looked a TZID up as a file, and found a folder
+        return None, "not an iCalendar object: a TZID names no time zone (e.g. TZID=Europe)"
+    except Exception as exc:
+        reason = str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
+        return None, f"not an iCalendar object: {reason[:200]}"
     if not isinstance(cal, Calendar):  # pragma: no cover (BEGIN:VCALENDAR was checked)
         return None, "not an iCalendar object: it does not begin with BEGIN:VCALENDAR"
     return cal, ""

@@ -18,6 +18,7 @@ asks for one scheduling object per message:
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
 import smtplib
@@ -25,7 +26,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP
+from email.policy import SMTP, Policy
 from email.utils import format_datetime
 from typing import TYPE_CHECKING
 
@@ -183,9 +184,95 @@ def _html(lines: Sequence[str], lang: str) -> str:
     )
 
 
-def _address(name: str, email: str) -> Address:
+_WORD_BYTES = 42
+"""UTF-8 bytes per encoded word: ``=?utf-8?b?`` and 56 base64 characters and ``?=``
+make 68, which with a header's name stays within 78 characters a line
+(RFC 2047 section 2 allows 75 per encoded word, RFC 5322 section 2.1.1 78 a line)."""
+
+
+def _encoded_word(text: str) -> str:
+    return "=?utf-8?b?" + base64.b64encode(text.encode("utf-8")).decode("ascii") + "?="
+
+
+def _pieces(text: str) -> list[str]:
+    """*text* cut into runs of at most :data:`_WORD_BYTES` bytes, anywhere."""
+    out: list[str] = []
+    piece: list[str] = []
+    size = 0
+    for char in text:
+        n = len(char.encode("utf-8"))
+        if piece and size + n > _WORD_BYTES:
+            out.append("".join(piece))
+            piece, size = [], 0
+        piece.append(char)
+        size += n
+    if piece:
+        out.append("".join(piece))
+    return out
+
+
+def _word_groups(text: str) -> list[str]:
+    """*text*'s words, joined by spaces into runs of about :data:`_WORD_BYTES` bytes.
+
+    Cut only at spaces, which the cut takes away: readers put one space
+    between the encoded words of a display name (Python's ``email`` does).
+    A single longer word stays whole, in one long encoded word.
+    """
+    out: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        joined = f"{current} {word}" if current else word
+        if current and len(joined.encode("utf-8")) > _WORD_BYTES:
+            out.append(current)
+            current = word
+        else:
+            current = joined
+    if current:
+        out.append(current)
+    return out
+
+
+class _Header(str):
+    """A header whose folded form is written here, read as its plain value.
+
+    ``email`` folds some values wrongly: a long word in a name gives an
+    empty line that ends the header block (Date, Message-ID and the MIME
+    structure are lost), and a name that looks like an RFC 2047 encoded
+    word is read back decoded. Names and subjects are therefore always
+    written as encoded words (RFC 2047, UTF-8, base64), folded so that no
+    line exceeds 78 characters; every reader decodes them to the text itself.
+    """
+
+    name: str
+    folded: str
+
+    def __new__(cls, name: str, value: str, folded: str) -> _Header:
+        header = super().__new__(cls, value)
+        header.name = name
+        header.folded = folded
+        return header
+
+    def fold(self, *, policy: Policy) -> str:
+        """The header as written, for the ``email`` generator."""
+        return f"{self.name}: {self.folded}{policy.linesep}"
+
+
+def _one_line(text: str) -> str:
+    """*text* with every run of white space (line breaks included) as one space."""
+    return " ".join(text.split())
+
+
+def _subject(text: str) -> _Header:
+    text = _one_line(text)
+    return _Header("Subject", text, "\r\n ".join(_encoded_word(p) for p in _pieces(text)))
+
+
+def _address(header: str, name: str, email: str) -> _Header:
+    name = _one_line(name)
     local, _, domain = email.rpartition("@")
-    return Address(display_name=name, username=local, domain=domain)
+    plain = Address(display_name=name, username=local, domain=domain)
+    folded = "\r\n ".join(_encoded_word(p) for p in _word_groups(name))
+    return _Header(header, str(plain), f"{folded}\r\n <{local}@{domain}>")
 
 
 def _message(
@@ -233,9 +320,11 @@ def _message(
     named = group.name.get(lang)
     if day is not None:  # one day of the group, its own invitation
         named += f", {format_date(day, lang=lang)}"
-    message["Subject"] = _TEXT[lang][subject].format(title=event.title.get(lang), group=named)
-    message["From"] = _address(organizer.name.get(lang), from_address)
-    message["To"] = _address(person.display_name, person.email)
+    message["Subject"] = _subject(
+        _TEXT[lang][subject].format(title=event.title.get(lang), group=named)
+    )
+    message["From"] = _address("From", organizer.name.get(lang), from_address)
+    message["To"] = _address("To", person.display_name, person.email)
     message["Date"] = format_datetime(event.updated)
     message["Message-ID"] = f"<{digest}.{sequence}@{event.id}.egov-events>"
     message["Content-Language"] = lang

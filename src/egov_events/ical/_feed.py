@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import UTC
 from typing import Any
 
 import attrs
@@ -262,7 +263,7 @@ def _head(
         sessions = event.sessions_of(the_participant)
         scope = f"participant+{the_participant.id}"
     else:
-        sessions = tuple(sorted(event.sessions, key=lambda s: (s.start, s.id)))
+        sessions = tuple(sorted(event.sessions, key=lambda s: (s.start.astimezone(UTC), s.id)))
         scope = "event"
     zones = {k.zone_name(s.start) for s in sessions} | {k.zone_name(s.end) for s in sessions}
     cal = new_calendar(event, "PUBLISH", zones)

@@ -107,12 +107,12 @@ def _check_bytes(data: bytes, found: _Found) -> str:
     return text
 
 
-def _content_lines(text: str) -> Iterator[tuple[tuple[PathPart, ...], str, str]]:
-    """``(component path, property name, raw value)`` of every unfolded content line."""
+def _content_lines(text: str) -> Iterator[tuple[tuple[PathPart, ...], str, str, str]]:
+    """``(component path, property name, raw value, line)`` of every unfolded content line."""
     unfolded = re.sub(r"\r?\n[ \t]", "", text)
     stack: list[tuple[str, int]] = []
     counts: list[dict[str, int]] = [{}]
-    for line in unfolded.splitlines():
+    for line in re.split(r"\r\n|\n|\r", unfolded):
         if not line:
             continue
         name, value = _split(line)
@@ -128,7 +128,7 @@ def _content_lines(text: str) -> Iterator[tuple[tuple[PathPart, ...], str, str]]
                 stack.pop()
                 counts.pop()
         else:
-            yield _path(stack), upper, value
+            yield _path(stack), upper, value, line
 
 
 def _split(line: str) -> tuple[str, str]:
@@ -163,7 +163,7 @@ def _check_escaping(text: str, found: _Found) -> None:
     The guard against writers such as icalendar 7.3.0 that write NAME and
     X-WR-* verbatim.
     """
-    for path, name, value in _content_lines(text):
+    for path, name, value, _ in _content_lines(text):
         if name not in _ESCAPED_TEXT:
             continue
         for token in _TEXT_TOKEN.findall(value):
@@ -175,6 +175,25 @@ def _check_escaping(text: str, found: _Found) -> None:
                 f"{what} in a TEXT value; write \\, \\; \\\\ and \\n (RFC 5545 section 3.3.11)",
             )
             break
+
+
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def _check_controls(text: str, found: _Found) -> None:
+    r"""No control character but tab in any content line (RFC 5545 section 3.1, 3.3.11).
+
+    Clients differ on what such a character means (NUL ends a C string, ESC
+    starts a terminal sequence); line breaks in values are written ``\n``.
+    """
+    for path, name, _, line in _content_lines(text):
+        bad = _CONTROL.search(line)
+        if bad is not None:
+            found.at(
+                (*path, name),
+                f"control character {bad.group()!r} in a content line; only tab is allowed "
+                "(RFC 5545 section 3.1 and 3.3.11)",
+            )
 
 
 def _values(component: Component, name: str) -> list[Any]:
@@ -202,46 +221,55 @@ def _moments(prop: Any) -> list[Any]:
     return [prop.dt] if hasattr(prop, "dt") else []
 
 
-def _check_times(cal: Calendar, found: _Found) -> None:  # noqa: PLR0912 (rule by rule)
+def _check_times(cal: Calendar, found: _Found) -> None:
     zones = {str(tz.get("TZID")) for tz in cal.walk("VTIMEZONE")}
     for comp, path in _walk(cal, ("VCALENDAR",)):
-        if comp.name == "VTIMEZONE":
-            if not any(sub.name in {"STANDARD", "DAYLIGHT"} for sub in comp.subcomponents):
+        try:
+            _check_times_of(comp, path, zones, found)
+        except Exception as exc:
+            found.at(path, _unreadable(exc))
+
+
+def _check_times_of(  # noqa: PLR0912 (rule by rule)
+    comp: Component, path: tuple[PathPart, ...], zones: set[str], found: _Found
+) -> None:
+    if comp.name == "VTIMEZONE":
+        if not any(sub.name in {"STANDARD", "DAYLIGHT"} for sub in comp.subcomponents):
+            found.at(
+                path,
+                f"VTIMEZONE {str(comp.get('TZID'))!r} has no STANDARD or DAYLIGHT "
+                "(RFC 5545 section 3.6.5)",
+            )
+        return
+    if comp.name in {"STANDARD", "DAYLIGHT"}:
+        return  # their DTSTART is local time by definition
+    for name in comp:
+        for prop in _values(comp, name):
+            params = getattr(prop, "params", {})
+            tzid = params.get("TZID")
+            if tzid is None:
+                continue
+            if str(tzid).upper() == "UTC":
                 found.at(
-                    path,
-                    f"VTIMEZONE {str(comp.get('TZID'))!r} has no STANDARD or DAYLIGHT "
-                    "(RFC 5545 section 3.6.5)",
+                    (*path, name),
+                    "TZID=UTC: write UTC times with a Z suffix (RFC 5545 section 3.3.5)",
                 )
-            continue
-        if comp.name in {"STANDARD", "DAYLIGHT"}:
-            continue  # their DTSTART is local time by definition
-        for name in comp:
-            for prop in _values(comp, name):
-                params = getattr(prop, "params", {})
-                tzid = params.get("TZID")
-                if tzid is None:
-                    continue
-                if str(tzid).upper() == "UTC":
+            elif str(tzid) not in zones:
+                found.at(
+                    (*path, name),
+                    f"TZID {str(tzid)!r} has no VTIMEZONE (RFC 5545 section 3.2.19)",
+                )
+    for name in _DATE_PROPS:
+        for prop in _values(comp, name):
+            if "TZID" in getattr(prop, "params", {}):
+                continue
+            for moment in _moments(prop):
+                if isinstance(moment, datetime) and moment.tzinfo is None:
                     found.at(
                         (*path, name),
-                        "TZID=UTC: write UTC times with a Z suffix (RFC 5545 section 3.3.5)",
+                        f"floating time {moment.isoformat()} (no TZID, no Z): readers "
+                        "place it in their own zone (RFC 5545 section 3.3.5)",
                     )
-                elif str(tzid) not in zones:
-                    found.at(
-                        (*path, name),
-                        f"TZID {str(tzid)!r} has no VTIMEZONE (RFC 5545 section 3.2.19)",
-                    )
-        for name in _DATE_PROPS:
-            for prop in _values(comp, name):
-                if "TZID" in getattr(prop, "params", {}):
-                    continue
-                for moment in _moments(prop):
-                    if isinstance(moment, datetime) and moment.tzinfo is None:
-                        found.at(
-                            (*path, name),
-                            f"floating time {moment.isoformat()} (no TZID, no Z): readers "
-                            "place it in their own zone (RFC 5545 section 3.3.5)",
-                        )
 
 
 def _check_recurrence(comp: Component, path: tuple[PathPart, ...], found: _Found) -> None:
@@ -258,7 +286,44 @@ def _check_recurrence(comp: Component, path: tuple[PathPart, ...], found: _Found
             )
 
 
-def _check_component(comp: Component, path: tuple[PathPart, ...], found: _Found) -> None:
+_ONCE = (
+    "UID",
+    "DTSTAMP",
+    "DTSTART",
+    "DTEND",
+    "DURATION",
+    "SEQUENCE",
+    "SUMMARY",
+    "STATUS",
+    "ORGANIZER",
+    "RECURRENCE-ID",
+    "CLASS",
+    "LOCATION",
+    "URL",
+    "LAST-MODIFIED",
+    "CREATED",
+)
+"""Properties a VEVENT holds at most once (RFC 5545 section 3.6.1, eventprop)."""
+
+
+def _unreadable(exc: Exception) -> str:
+    text = f"{type(exc).__name__}: {exc}"
+    return f"cannot check this component: {text[:160]}"
+
+
+def _check_component(  # noqa: PLR0912 (rule by rule)
+    comp: Component, path: tuple[PathPart, ...], found: _Found
+) -> bool:
+    """The checks of one scheduled component; ``False`` if it is too damaged to go on."""
+    repeated = [name for name in _ONCE if isinstance(comp.get(name), list)]
+    for name in repeated:
+        found.at(
+            (*path, name),
+            f"{name} appears {len(comp.get(name))} times; it may appear once "
+            "(RFC 5545 section 3.6.1)",
+        )
+    if repeated:
+        return False
     for name in ("UID", "DTSTAMP"):
         if name not in comp:
             found.at((*path, name), f"{name} missing (RFC 5545 section 3.6.1)")
@@ -270,7 +335,7 @@ def _check_component(comp: Component, path: tuple[PathPart, ...], found: _Found)
         ):
             found.at((*path, "DTSTAMP"), "DTSTAMP is not in UTC (RFC 5545 section 3.8.7.2)")
     if comp.name != "VEVENT":
-        return
+        return True
     _check_recurrence(comp, path, found)
     start, end = comp.get("DTSTART"), comp.get("DTEND")
     if start is None:
@@ -278,7 +343,7 @@ def _check_component(comp: Component, path: tuple[PathPart, ...], found: _Found)
     if end is not None and "DURATION" in comp:
         found.at((*path, "DURATION"), "DTEND and DURATION together (RFC 5545 section 3.6.1)")
     if start is None or end is None:
-        return
+        return True
     a, b = start.dt, end.dt
     if isinstance(a, datetime) != isinstance(b, datetime) or not isinstance(a, date):
         found.at(
@@ -286,22 +351,23 @@ def _check_component(comp: Component, path: tuple[PathPart, ...], found: _Found)
             "DTSTART and DTEND are not of the same kind (DATE and DATE-TIME) "
             "(RFC 5545 section 3.6.1)",
         )
-        return
+        return True
     if isinstance(a, datetime) and (a.tzinfo is None) != (b.tzinfo is None):
-        return  # a floating end next to a zoned start: reported as floating
+        return True  # a floating end next to a zoned start: reported as floating
     if b <= a:
         found.at(
             (*path, "DTEND"),
             f"DTEND ({b.isoformat()}) is not after DTSTART ({a.isoformat()}); an all-day "
             "DTEND is the day after the last day (RFC 5545 section 3.6.1)",
         )
+    return True
 
 
 def _address(prop: Any) -> str:
     return str(prop)
 
 
-def _check_method(cal: Calendar, found: _Found) -> None:  # noqa: PLR0912 (rule by rule)
+def _check_method(cal: Calendar, found: _Found) -> None:
     method = str(cal.get("METHOD", "")).upper() or None
     if method is not None and method not in _METHODS:
         found.at(("VCALENDAR", "METHOD"), f"unknown METHOD {method!r} (RFC 5546 section 1.4)")
@@ -310,51 +376,69 @@ def _check_method(cal: Calendar, found: _Found) -> None:  # noqa: PLR0912 (rule 
     for comp, path in _walk(cal, ("VCALENDAR",)):
         if comp.name not in _SCHEDULED:
             continue
-        _check_component(comp, path, found)
-        for name in ("ORGANIZER", "ATTENDEE"):
-            for prop in _values(comp, name):
-                if not _BARE_MAILTO.match(_address(prop)):
-                    found.at(
-                        (*path, name),
-                        f"{name} {_address(prop)!r} is not a bare mailto: address; the name "
-                        "goes in CN (RFC 5545 section 3.8.4.3)",
-                    )
-        uid = str(comp.get("UID", ""))
-        if uid:
-            uids.setdefault(uid)
-            rid = comp.get("RECURRENCE-ID")
-            key = (uid, rid.to_ical().decode() if rid is not None else "")
-            if key in seen:
+        try:
+            _check_scheduled(comp, path, method, seen, uids, found)
+        except Exception as exc:
+            found.at(path, _unreadable(exc))
+    _check_uids(method, uids, found)
+
+
+def _check_scheduled(  # noqa: PLR0917 (the state shared by the components)
+    comp: Component,
+    path: tuple[PathPart, ...],
+    method: str | None,
+    seen: dict[tuple[str, str], tuple[PathPart, ...]],
+    uids: dict[str, None],
+    found: _Found,
+) -> None:
+    if not _check_component(comp, path, found):
+        return
+    for name in ("ORGANIZER", "ATTENDEE"):
+        for prop in _values(comp, name):
+            if not _BARE_MAILTO.match(_address(prop)):
                 found.at(
-                    (*path, "UID"),
-                    f"UID {uid!r} is used by {format_path(seen[key])} too; UIDs must be "
-                    "unique (RFC 5545 section 3.8.4.7)",
+                    (*path, name),
+                    f"{name} {_address(prop)!r} is not a bare mailto: address; the name "
+                    "goes in CN (RFC 5545 section 3.8.4.3)",
                 )
-            seen.setdefault(key, path)
-        if method == "PUBLISH" and "ATTENDEE" in comp:
+    uid = str(comp.get("UID", ""))
+    if uid:
+        uids.setdefault(uid)
+        rid = comp.get("RECURRENCE-ID")
+        key = (uid, rid.to_ical().decode() if rid is not None else "")
+        if key in seen:
+            found.at(
+                (*path, "UID"),
+                f"UID {uid!r} is used by {format_path(seen[key])} too; UIDs must be "
+                "unique (RFC 5545 section 3.8.4.7)",
+            )
+        seen.setdefault(key, path)
+    if method == "PUBLISH" and "ATTENDEE" in comp:
+        found.at(
+            (*path, "ATTENDEE"),
+            "ATTENDEE in a PUBLISH calendar: feeds list no attendees (RFC 5546 section 3.2.1)",
+        )
+    if method in {"REQUEST", "CANCEL"}:
+        section = "3.2.2" if method == "REQUEST" else "3.2.5"
+        if "ORGANIZER" not in comp:
+            found.at(
+                (*path, "ORGANIZER"),
+                f"ORGANIZER missing in METHOD:{method} (RFC 5546 section {section})",
+            )
+        if method == "REQUEST" and "ATTENDEE" not in comp:
             found.at(
                 (*path, "ATTENDEE"),
-                "ATTENDEE in a PUBLISH calendar: feeds list no attendees (RFC 5546 section 3.2.1)",
+                "ATTENDEE missing in METHOD:REQUEST (RFC 5546 section 3.2.2)",
             )
-        if method in {"REQUEST", "CANCEL"}:
-            section = "3.2.2" if method == "REQUEST" else "3.2.5"
-            if "ORGANIZER" not in comp:
-                found.at(
-                    (*path, "ORGANIZER"),
-                    f"ORGANIZER missing in METHOD:{method} (RFC 5546 section {section})",
-                )
-            if method == "REQUEST" and "ATTENDEE" not in comp:
-                found.at(
-                    (*path, "ATTENDEE"),
-                    "ATTENDEE missing in METHOD:REQUEST (RFC 5546 section 3.2.2)",
-                )
-            status = comp.get("STATUS")
-            if method == "CANCEL" and status is not None and str(status).upper() != "CANCELLED":
-                found.at(
-                    (*path, "STATUS"),
-                    f"STATUS:{status} in METHOD:CANCEL; it must be CANCELLED "
-                    "(RFC 5546 section 3.2.5)",
-                )
+        status = comp.get("STATUS")
+        if method == "CANCEL" and status is not None and str(status).upper() != "CANCELLED":
+            found.at(
+                (*path, "STATUS"),
+                f"STATUS:{status} in METHOD:CANCEL; it must be CANCELLED (RFC 5546 section 3.2.5)",
+            )
+
+
+def _check_uids(method: str | None, uids: dict[str, None], found: _Found) -> None:
     if method in {"REQUEST", "CANCEL"} and len(uids) > 1:
         found.at(
             ("VCALENDAR", "METHOD"),
@@ -406,4 +490,5 @@ def lint(data: bytes) -> list[str]:
     _check_times(cal, found)
     _check_method(cal, found)
     _check_escaping(text, found)
+    _check_controls(text, found)
     return found.result()

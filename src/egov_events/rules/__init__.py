@@ -32,12 +32,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from egov_events._lazy import lazy_names
-from egov_events.rules._nodes import NODES as NODES
 
 # The rule classes are needed by the models, so they load with the package;
 # checking, planning, explaining and the polars bridge load on first use
 # (``import egov_events`` stays cheap). Each public name is written once:
 # see egov_events._lazy.
+from egov_events.rules._nodes import MAX_RULE_DEPTH as MAX_RULE_DEPTH
+from egov_events.rules._nodes import NODES as NODES
 from egov_events.rules._nodes import All as All
 from egov_events.rules._nodes import Any as Any
 from egov_events.rules._nodes import AttributeIn as AttributeIn
@@ -47,6 +48,7 @@ from egov_events.rules._nodes import Not as Not
 from egov_events.rules._nodes import OrganizationKindIn as OrganizationKindIn
 from egov_events.rules._nodes import Rule as Rule
 from egov_events.rules._nodes import RuleVisitor as RuleVisitor
+from egov_events.rules._nodes import rule_depth as rule_depth
 
 if TYPE_CHECKING:
     from egov_events.rules._check import attribute_names as attribute_names

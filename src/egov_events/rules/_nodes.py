@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Iterable, Mapping
-from typing import ClassVar, Generic, TypeVar, cast
+from typing import ClassVar, Final, Generic, TypeVar, cast
 
 import attrs
 
 from egov_events import _checks as c
 from egov_events import _fields as f
 from egov_events.enums import OrganizationKind
-from egov_events.errors import Problems
+from egov_events.errors import Problem, Problems, ValidationError
 from egov_events.text import LocalizedText
 
 __all__ = [
+    "MAX_RULE_DEPTH",
     "NODES",
     "All",
     "Any",
@@ -32,10 +33,49 @@ __all__ = [
     "OrganizationKindIn",
     "Rule",
     "RuleVisitor",
+    "rule_depth",
 ]
 
 _R = TypeVar("_R")
 _C = TypeVar("_C")
+
+
+MAX_RULE_DEPTH: Final = 32
+"""How deeply rules may nest: a rule holding a rule holding a rule, 32 levels at most.
+
+A leaf alone is 1 deep, ``Not(rule=leaf)`` 2. The constructors refuse a
+deeper rule (a :class:`~egov_events.ValidationError`), and so does reading
+JSON: every rule that can be built can be written, read back, checked,
+evaluated and explained without running out of stack.
+"""
+
+
+def _children(rule: object) -> tuple[object, ...]:
+    if isinstance(rule, All | Any):
+        inner = rule.rules
+        return inner if isinstance(inner, tuple) else ()
+    if isinstance(rule, Not):
+        return (rule.rule,)
+    return ()
+
+
+def rule_depth(rule: object, limit: int = MAX_RULE_DEPTH) -> int:
+    """How many rules nest in *rule*, counting it; past *limit*, ``limit + 1``.
+
+    Found without recursion, so a tree of any depth can be measured.
+
+    >>> rule_depth(HasRole(role="r")), rule_depth(~~HasRole(role="r"))
+    (1, 3)
+    """
+    deepest = 0
+    pending: list[tuple[object, int]] = [(rule, 1)]
+    while pending:
+        node, depth = pending.pop()
+        if depth > limit:
+            return limit + 1
+        deepest = max(deepest, depth)
+        pending.extend((child, depth + 1) for child in _children(node))
+    return deepest
 
 
 def _rules(value: Iterable[Rule]) -> tuple[Rule, ...]:
@@ -106,6 +146,12 @@ class Rule:
             raise TypeError(msg)
 
     def __attrs_post_init__(self) -> None:
+        # Every rule below this one was refused if too deep, so only this
+        # node can add the level too many: its children are measured.
+        if _children(self) and rule_depth(self) > MAX_RULE_DEPTH:
+            msg = f"rules nest more than {MAX_RULE_DEPTH} deep (MAX_RULE_DEPTH)"
+            sw = f"kanuni zimeingiliana zaidi ya ngazi {MAX_RULE_DEPTH} (MAX_RULE_DEPTH)"
+            raise ValidationError([Problem((), msg, sw=sw)])
         f.validate(self)
 
     def __and__(self, other: Rule) -> All:

@@ -68,7 +68,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from egov_events._collector import COLLECTOR
-from egov_events._files import write_atomically
+from egov_events._files import PRIVATE_MODE, open_regular, write_atomically
 from egov_events.errors import ValidationError
 from egov_events.model import Event
 from egov_events.rules import NODES
@@ -184,11 +184,13 @@ def load(path: str | os.PathLike[str]) -> Event:
     Raises:
         ValidationError: the file's content is not a valid event document
             (as :func:`loads`).
-        OSError: the file cannot be read (it does not exist, say); that is
-            not invalid input, so it is not turned into a ValidationError.
+        OSError: the file cannot be read (it does not exist, say), or is not
+            a regular file (a FIFO or a device, which could block forever:
+            refused before it is read); that is not invalid input, so it is
+            not turned into a ValidationError.
 
     """
-    with Path(path).open("rb") as file:
+    with os.fdopen(open_regular(path), "rb") as file:
         data = file.read(_json.MAX_DOCUMENT_BYTES + 1)
     return loads(data)
 
@@ -228,7 +230,13 @@ def dumps(event: Event, *, compact: bool = False) -> str:
         return _json.encode_text(_CONVERTER.for_text.to_document(event), compact=compact)
 
 
-def dump(event: Event, path: str | os.PathLike[str], *, compact: bool = False) -> None:
+def dump(
+    event: Event,
+    path: str | os.PathLike[str],
+    *,
+    compact: bool = False,
+    mode: int = PRIVATE_MODE,
+) -> None:
     """Write the JSON document of *event* to the file at *path*, atomically.
 
     The document goes to a temporary file beside *path*, which then replaces
@@ -243,13 +251,23 @@ def dump(event: Event, path: str | os.PathLike[str], *, compact: bool = False) -
     ...     path.read_text(encoding="utf-8") == dumps(loads(_EXAMPLE))
     True
 
+    The file may hold personal data (participants' e-mail addresses), so:
+
+    - a new file is readable by its owner alone (*mode*, ``0o600`` unless
+      given: ``mode=0o644`` for a file everyone may read);
+    - a file replaced keeps its permissions (and its owner and group where
+      the process may set them);
+    - a symbolic link is written through: its target gets the new document
+      and the link stays a link;
+    - anything but a regular file (a folder, a FIFO, a device) is refused.
+
     Raises:
-        OSError: the file cannot be written.
+        OSError: the file cannot be written, or *path* is not a regular file.
 
     """
     with COLLECTOR:
         data = _json.encode(_CONVERTER.for_text.to_document(event), compact=compact)
-    write_atomically(Path(path), data)
+    write_atomically(Path(path), data, mode=mode)
 
 
 def schema_text() -> str:

@@ -17,14 +17,12 @@ no tag, so it is never written or read.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import math
 import operator
 import re
 import types
 import typing
-import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final, get_args, get_origin
@@ -38,14 +36,18 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from egov_events import _checks
 from egov_events.errors import PathPart, Problem, ValidationError
 from egov_events.model import Event, ParticipantGroup, problems_beside
-from egov_events.rules import Rule
+from egov_events.rules import MAX_RULE_DEPTH, Rule
 from egov_events.serialization._errors import (
+    Failures,
     Invalid,
     Nested,
     Several,
+    collect,
     describe,
     problems_from,
     reader_problem,
+    reading,
+    suggestions,
     unknown_field,
 )
 from egov_events.serialization._json import ReprFloat, read_integer
@@ -61,8 +63,6 @@ __all__ = [
     "rule_tag",
 ]
 
-MAX_RULE_DEPTH: Final = 32
-"""How deeply rules may nest: a rule holding a rule holding a rule, 32 levels at most."""
 
 DATETIME_EXAMPLE: Final = "2019-01-30T09:00:00+03:00[Africa/Dar_es_Salaam]"
 """How a datetime is written (RFC 9557), as the messages show it."""
@@ -85,7 +85,6 @@ _DATETIME = re.compile(rf"({_DATE}T{_TIME})({_OFFSET})\[({ZONE_NAME})\]")
 _NAIVE = re.compile(rf"{_DATE}[Tt ]{_TIME}(?:\[[^\]]*\])?")
 _NO_ZONE = re.compile(rf"{_DATE}[Tt ]{_TIME}(?:{_OFFSET}|[Zz])")
 _DATE_RE = re.compile(_DATE)
-_ZONE_RE = re.compile(ZONE_NAME)
 
 StructureHook = Callable[[Any, Any], Any]
 UnstructureHook = Callable[[Any], Any]
@@ -245,20 +244,18 @@ class Memos:
         zone = self.zones.get(key)
         if zone is not None:
             return zone
-        if _ZONE_RE.fullmatch(key):
-            try:
-                zone = ZoneInfo(key)
-            except Exception:  # noqa: S110 (not found, a directory, unreadable)
-                pass
-            else:
-                self._keep(self.zones, key, zone)
-                return zone
-        if self.zone_names is None:
-            self.zone_names = frozenset(zoneinfo.available_timezones())
-        names = self.zone_names
-        close = sorted(n for n in names if n.lower() == key.lower())
-        close = close or difflib.get_close_matches(key, sorted(names), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
+        # Only names of the IANA database are read (_checks.zone_names): not
+        # ``localtime``, which means another zone on every machine, nor the
+        # ``posix/`` and ``right/`` copies. An unknown name costs a set lookup;
+        # its did-you-mean search is made once per name and read, a bounded
+        # number of times (errors.Suggestions).
+        names = _checks.zone_names()
+        if key in names:
+            zone = ZoneInfo(key)
+            self._keep(self.zones, key, zone)
+            return zone
+        close = suggestions().close(key, names)
+        hint = f"; did you mean {close!r}?" if close is not None else ""
         raise Invalid(f"unknown time zone {_show(key)} (IANA time zone database){hint}")
 
     def structure_zone(self, value: Any, _: Any) -> ZoneInfo:
@@ -352,7 +349,8 @@ class Memos:
         if type(value) is not str:
             listed = ", ".join(repr(v) for v in values)
             raise Invalid(f"expected {cls.__name__} ({listed}), got {describe(value)}")
-        raise Invalid(f"unknown {cls.__name__} {_show(value)}: {_checks.suggest(value, values)}")
+        hint = _checks.suggest(value, values, hints=suggestions())
+        raise Invalid(f"unknown {cls.__name__} {_show(value)}: {hint}")
 
 
 _unstructure_enum: Final = operator.attrgetter("_value_")
@@ -368,13 +366,13 @@ def _structure_text(value: Any, _: Any) -> LocalizedText:
             'expected an object of language tag to text, e.g. {"sw": "...", "en": "..."}, '
             f"got {describe(value)}"
         )
-    errors: list[tuple[PathPart, BaseException]] = []
+    errors = Failures()
     for tag, text in value.items():
         try:
             _structure_str(text, str)
         except Invalid as exc:
-            errors.append((tag, exc))
-    if errors:
+            collect(errors, tag, exc)
+    if errors.failed:
         raise Nested(errors)
     return LocalizedText(texts=value)
 
@@ -446,14 +444,18 @@ def _unstructure_optional_factory(t: Any, conv: cattrs.Converter) -> Unstructure
 def _structure_items(value: Any, hook: StructureHook, item_type: Any) -> list[Any]:
     if type(value) is not list:
         raise Invalid(f"expected an array, got {describe(value)}")
-    items = []
-    errors: list[tuple[PathPart, BaseException]] = []
+    items: list[Any] = []
+    errors = Failures()
     for i, item in enumerate(value):
         try:
-            items.append(hook(item, item_type))
+            read = hook(item, item_type)
         except Exception as exc:
-            errors.append((i, exc))
-    if errors:
+            collect(errors, i, exc)
+            items.clear()  # the array is wrong: what was read of it is not kept
+        else:
+            if not errors.failed:
+                items.append(read)
+    if errors.failed:
         raise Nested(errors)
     return items
 
@@ -523,19 +525,19 @@ def _structure_frozenset_factory(t: Any, conv: cattrs.Converter) -> StructureHoo
             if len(items) == len(value):
                 return items
         seen: dict[Any, int] = {}
-        errors: list[tuple[PathPart, BaseException]] = []
+        errors = Failures()
         for i, raw in enumerate(value):
             try:
                 item = hook(raw, item_type)
             except Exception as exc:
-                errors.append((i, exc))
+                collect(errors, i, exc)
                 continue
             if item in seen:
                 msg = f"duplicate item {_show(raw)} (first at [{seen[item]}]): list each item once"
-                errors.append((i, Invalid(msg)))
+                collect(errors, i, Invalid(msg))
             else:
                 seen[item] = i
-        if errors:
+        if errors.failed:
             raise Nested(errors)
         return frozenset(seen)
 
@@ -574,13 +576,13 @@ def _structure_mapping_factory(t: Any, conv: cattrs.Converter) -> StructureHook:
         if type(value) is not dict:
             raise Invalid(f"expected an object, got {describe(value)}")
         result = {}
-        errors: list[tuple[PathPart, BaseException]] = []
+        errors = Failures()
         for key, item in value.items():
             try:
                 result[key_hook(key, key_type)] = value_hook(item, value_type)
             except Exception as exc:
-                errors.append((key, exc))
-        if errors:
+                collect(errors, key, exc)
+        if errors.failed:
             raise Nested(errors)
         return result
 
@@ -652,9 +654,9 @@ def _structure_attrs_factory(cl: type, conv: cattrs.Converter) -> StructureHook:
             raise Invalid(f"expected an object ({name}), got {describe(value)}")
         if value.keys() <= known:
             return structure(value, cl)
-        errors: list[tuple[PathPart, BaseException]] = [
-            (key, Invalid(unknown_field(cl, key))) for key in sorted(value.keys() - known, key=str)
-        ]
+        errors = Failures()
+        for key in sorted(value.keys() - known, key=str):
+            collect(errors, key, Invalid(unknown_field(cl, key)))
         try:
             structure({k: v for k, v in value.items() if k in known}, cl)
         except Exception as exc:
@@ -719,16 +721,24 @@ def discover_rules() -> dict[str, type[Rule]]:
 
 
 def _rule_depth_exceeds(value: Any, limit: int) -> bool:
-    """Whether objects nest more than *limit* deep in *value* (a raw rule)."""
+    """Whether rules nest more than *limit* deep in *value* (a raw rule).
+
+    Rules are counted as the constructors count them (a leaf is 1 deep), by
+    following ``rules`` and ``rule``, so that what the constructors accept
+    is read and what they refuse is refused.
+    """
     pending = [(value, 1)]
     while pending:
         node, depth = pending.pop()
-        if type(node) is dict:
-            if depth > limit:
-                return True
-            pending.extend((child, depth + 1) for child in node.values())
-        elif type(node) is list:
-            pending.extend((child, depth) for child in node)
+        if type(node) is not dict:
+            continue
+        if depth > limit:
+            return True
+        inner = node.get("rules")
+        if type(inner) is list:
+            pending.extend((child, depth + 1) for child in inner)
+        if "rule" in node:
+            pending.append((node["rule"], depth + 1))
     return False
 
 
@@ -806,9 +816,8 @@ class EventConverter(cattrs.Converter):
                 raise Invalid(f"expected a string, got {describe(tag)}", "op")
             cls = allowed.get(tag)
             if cls is None:
-                raise Invalid(
-                    f"unknown rule op {_show(tag)}: {_checks.suggest(tag, allowed)}", "op"
-                )
+                hint = _checks.suggest(tag, allowed, hints=suggestions())
+                raise Invalid(f"unknown rule op {_show(tag)}: {hint}", "op")
             if _rule_depth_exceeds(value, MAX_RULE_DEPTH):
                 raise Invalid(f"rules nest more than {MAX_RULE_DEPTH} deep")
             body = bodies.get(cls)
@@ -857,23 +866,33 @@ class EventConverter(cattrs.Converter):
             raise ValidationError([problem])
         current = upgrade(document)
         fields = {k: v for k, v in current.items() if k != "schema_version"}
-        try:
-            event: Event = self.structure(fields, Event)
-        except Exception as exc:
-            problems = list(problems_from(exc))
-            problems.extend(self._problems_beside(fields))
-            raise ValidationError(problems) from exc
+        with reading() as limits:
+            try:
+                event: Event = self.structure(fields, Event)
+            except Exception as exc:
+                problems = list(problems_from(exc))
+                omitted = limits.omitted
+                if not isinstance(exc, ValidationError):  # some fields could not be read
+                    failed = {p.path[0] for p in problems if p.path}
+                    with reading():  # limits of its own: those fields were counted already
+                        problems.extend(self._problems_beside(fields, failed))
+                if not problems:  # every one was past the limit, and only counted
+                    problems = [reader_problem((), "the document has problems")]
+                raise ValidationError(problems, omitted=omitted) from None
         return event
 
-    def _problems_beside(self, fields: dict[str, Any]) -> list[Problem]:
-        """What is wrong in the fields that could be read, when others could not.
+    def _problems_beside(self, fields: dict[str, Any], failed: set[PathPart]) -> list[Problem]:
+        """What is wrong in the fields that could be read, when others (*failed*) could not.
 
         A wrong type in one field is then reported with the dangling
-        references and duplicates of the others, in one pass.
+        references and duplicates of the others, in one pass. The fields
+        already known to have failed are not read again.
         """
         read: dict[str, Any] = {}
-        unread: set[str] = set()
+        unread: set[str] = {name for name in failed if isinstance(name, str)}
         for a in attrs.fields(attrs.resolve_types(Event)):
+            if a.name in unread:
+                continue
             if a.name not in fields:
                 if a.default is attrs.NOTHING:
                     unread.add(a.name)

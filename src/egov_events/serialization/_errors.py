@@ -15,10 +15,11 @@ Three kinds of exceptions reach :func:`problems_from`:
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import attrs
 from cattrs.errors import (
@@ -27,16 +28,21 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from egov_events.errors import PathPart, Problem, ValidationError
+from egov_events.errors import MAX_PROBLEMS, PathPart, Problem, Suggestions, ValidationError
 
 __all__ = [
     "UNEXPECTED",
+    "Failures",
     "Invalid",
     "Nested",
+    "ReadLimits",
     "Several",
+    "collect",
     "describe",
     "problems_from",
     "reader_problem",
+    "reading",
+    "suggestions",
     "swahili",
     "unknown_field",
 ]
@@ -246,12 +252,129 @@ class Several(Exception):  # noqa: N818 (a collection of problems, not an error 
         self.errors = errors
 
 
+class ReadLimits:
+    """What one read may still keep: problems, and did-you-mean searches.
+
+    A read keeps at most :data:`~egov_events.errors.MAX_PROBLEMS` problems
+    (counting the others, never holding them), so that a document wrong in
+    every value costs memory in proportion to its size, not to its mistakes.
+    """
+
+    def __init__(self) -> None:
+        """Start a read with nothing kept."""
+        self.kept = 0
+        self.omitted = 0
+        self.suggestions = Suggestions()
+
+    def keep(self, exc: BaseException) -> bool:
+        """Whether to keep *exc*; if not, its problems are counted.
+
+        An error that holds problems already kept (those of a container
+        inside it) is kept: it costs no more, and dropping it would lose
+        them. Any other is kept while the read has kept fewer than
+        :data:`~egov_events.errors.MAX_PROBLEMS` problems.
+        """
+        found = _count(exc)
+        if found and not isinstance(exc, Invalid) and _holds_kept(exc):
+            return True
+        if self.kept < MAX_PROBLEMS:
+            self.kept += found
+            return True
+        self.omitted += found
+        return False
+
+
+def _holds_kept(exc: BaseException) -> bool:
+    """Whether *exc* holds an error of a container (whose problems were counted there)."""
+    pending = [exc]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, Nested) and current.errors:
+            return True
+        if isinstance(current, BaseExceptionGroup):
+            pending.extend(current.exceptions)
+        elif isinstance(current, Several):
+            pending.extend(current.errors)
+    return False
+
+
+def _count(exc: BaseException) -> int:
+    """How many problems *exc* stands for."""
+    if isinstance(exc, Invalid):
+        return 1
+    if isinstance(exc, Nested):
+        return sum(_count(sub) for _, sub in exc.errors)
+    return sum(1 for _ in problems_from(exc))
+
+
+def _untangle(exc: BaseException) -> None:
+    """Drop the tracebacks of *exc* and the exceptions inside it.
+
+    A message needs none of them, and they hold reference cycles (a frame
+    holding the list of its errors, each error holding that frame) that
+    only the cyclic garbage collector frees, which is paused during a read:
+    a document wrong in every one of a million values would otherwise keep
+    a million of them until the read ends.
+    """
+    pending = [exc]
+    while pending:
+        current = pending.pop()
+        current.__traceback__ = None
+        current.__context__ = None
+        if isinstance(current, BaseExceptionGroup):
+            pending.extend(current.exceptions)
+        elif isinstance(current, Nested):
+            pending.extend(sub for _, sub in current.errors)
+        elif isinstance(current, Several):
+            pending.extend(current.errors)
+
+
+_limits: ContextVar[ReadLimits | None] = ContextVar("egov_events_read_limits", default=None)
+
+
+@contextmanager
+def reading() -> Iterator[ReadLimits]:
+    """The limits of one read, for the hooks called while it lasts."""
+    limits = ReadLimits()
+    token = _limits.set(limits)
+    try:
+        yield limits
+    finally:
+        _limits.reset(token)
+
+
+class Failures(list[tuple[PathPart, BaseException]]):
+    """The errors found in one container, and whether there were any.
+
+    Past the read's limit an error is counted, not kept: the container is
+    wrong all the same (:attr:`failed`), though it may hold no error.
+    """
+
+    failed: bool = False
+
+
+def collect(errors: Failures, part: PathPart, exc: BaseException) -> None:
+    """Add *exc*, found at *part* of a container, unless the read has kept enough."""
+    errors.failed = True
+    _untangle(exc)
+    limits = _limits.get()
+    if limits is None or limits.keep(exc):
+        errors.append((part, exc))
+
+
+def suggestions() -> Suggestions:
+    """The did-you-mean hints of the read in progress (fresh ones outside a read)."""
+    limits = _limits.get()
+    return Suggestions() if limits is None else limits.suggestions
+
+
 def unknown_field(cl: type, key: str) -> str:
     """The message for a key that names no field of *cl*, with the closest field."""
     known = [a.name for a in attrs.fields(cl)] if attrs.has(cl) else []
-    close = difflib.get_close_matches(key, known, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"unknown field {key!r} for {cl.__name__}{hint}"
+    close = suggestions().close(key, known) if isinstance(key, str) else None
+    hint = f"; did you mean {close!r}?" if close is not None else ""
+    shown = key if not isinstance(key, str) or len(key) <= 64 else key[:64] + "..."
+    return f"unknown field {shown!r} for {cl.__name__}{hint}"
 
 
 def _class_problems(exc: ClassValidationError, path: tuple[PathPart, ...]) -> Iterator[Problem]:

@@ -1,10 +1,12 @@
 """Bytes to JSON values and back: orjson when installed, else the standard library.
 
-Both paths give the same result: the same document is read from the same
-bytes, and the same bytes are written for the same document (two-space
-indentation, non-ASCII characters as themselves, a final newline). Where
-orjson refuses a document, the standard library reads it again, so that the
-messages, and what is accepted, never depend on which library is installed.
+Both paths write the same bytes for the same document (two-space
+indentation, non-ASCII characters as themselves, a final newline). Documents
+are read by the standard library, with a hook that finds an object naming a
+key twice (RFC 8259 section 4 leaves the meaning to each reader; orjson keeps
+the last value silently): such a document is refused, with the path of each
+repeated key, so that what is accepted and the messages never depend on
+which library is installed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import json
 import sys
 from typing import Any, Final
 
-from egov_events.errors import ValidationError
+from egov_events.errors import Problem, ValidationError
 from egov_events.serialization._errors import Invalid, describe, reader_problem
 
 try:
@@ -113,9 +115,62 @@ def _reject_constant(name: str) -> Any:
     raise _NotANumberError(name)
 
 
+class _Duplicates(dict[str, Any]):
+    """An object with a repeated key, kept until its path is known."""
+
+    __slots__ = ("repeated",)
+    repeated: list[str]
+
+
+def _mark_repeated(pairs: list[tuple[str, Any]], obj: dict[str, Any]) -> _Duplicates:
+    marked = _Duplicates(obj)
+    seen: set[str] = set()
+    marked.repeated = []
+    for key, _ in pairs:
+        if key in seen:
+            marked.repeated.append(key)
+        seen.add(key)
+    return marked
+
+
+def _repeated_keys(document: Any) -> list[Problem]:
+    """Every repeated key in *document*, at its path, in document order."""
+    found: list[Problem] = []
+    pending: list[tuple[tuple[str | int, ...], Any]] = [((), document)]
+    while pending:
+        path, node = pending.pop()
+        if isinstance(node, dict):
+            if type(node) is _Duplicates:
+                found.extend(
+                    Problem(
+                        (*path, key),
+                        f"key {key!r} appears more than once in this object: two readers "
+                        "could take different values (RFC 8259 section 4)",
+                        sw=f"ufunguo {key!r} umetokea zaidi ya mara moja katika kitu hiki: "
+                        "wasomaji wawili wangeweza kuchukua thamani tofauti (RFC 8259 sehemu 4)",
+                    )
+                    for key in dict.fromkeys(node.repeated)
+                )
+            pending.extend(((*path, k), v) for k, v in reversed(node.items()))
+        elif type(node) is list:
+            pending.extend(((*path, i), v) for i, v in reversed(list(enumerate(node))))
+    return found
+
+
 def _parse_text(text: str) -> Any:
+    repeated: list[_Duplicates] = []
+
+    def build_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        # An object that names a key twice is marked, to be refused with its path.
+        obj = dict(pairs)
+        if len(obj) == len(pairs):
+            return obj
+        marked = _mark_repeated(pairs, obj)
+        repeated.append(marked)
+        return marked
+
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        document = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=build_object)
     except json.JSONDecodeError as exc:
         raise _invalid(
             f"document is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
@@ -132,6 +187,9 @@ def _parse_text(text: str) -> Any:
         else:  # pragma: no cover - no other ValueError is known
             message = str(exc)
         raise _invalid(f"document is not valid JSON: {message}") from None
+    if repeated:
+        raise ValidationError(_repeated_keys(document))
+    return document
 
 
 def _decode(raw: bytes) -> str:
@@ -169,11 +227,9 @@ def parse(data: str | bytes | bytearray) -> Any:
         raise TypeError(msg)
     if len(raw) > MAX_DOCUMENT_BYTES:
         raise _too_large()
-    if backend == "orjson" and orjson is not None:
-        try:
-            return orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            pass  # the standard library says why, or reads what orjson refuses
+    # The standard library reads, with either backend: orjson keeps the last
+    # value of a repeated key without a word, and a document whose objects
+    # repeat a key must be refused (two tools could read different events).
     return _parse_text(_decode(raw) if text is None else text)
 
 

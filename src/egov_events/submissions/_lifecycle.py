@@ -193,7 +193,7 @@ def transition(
     if why is not None:
         raise InvalidTransition(f"{move}: {why}")
     moment = _aware(at, move)
-    if submission.history and moment < submission.history[-1].at:
+    if submission.history and c.utc_order(moment) < c.utc_order(submission.history[-1].at):
         last = submission.history[-1]
         msg = (
             f"{move} at {moment.isoformat()}: that is before its last change "
@@ -215,10 +215,10 @@ def _check_call(
     submission: Submission, call: CallForSubmissions, at: datetime, event: Event | None
 ) -> None:
     refused = f"cannot submit submission {submission.id!r} to call {call.id!r}"
-    if at < call.opens:
+    if c.utc_order(at) < c.utc_order(call.opens):
         msg = f"{refused} at {at.isoformat()}: the call opens at {call.opens.isoformat()}"
         raise InvalidTransition(msg)
-    if at > call.closes:
+    if c.utc_order(at) > c.utc_order(call.closes):
         msg = f"{refused} at {at.isoformat()}: the call closed at {call.closes.isoformat()}"
         raise InvalidTransition(msg)
     if submission.kind not in call.kinds:
@@ -361,13 +361,15 @@ def before(submission: Submission, moment: datetime) -> Submission:
     'draft'
     """
     moment = _aware(moment, "before() needs an aware moment")
-    history = tuple(h for h in submission.history if h.at < moment)
+    history = tuple(h for h in submission.history if c.utc_order(h.at) < c.utc_order(moment))
     state = history[-1].state if history else SubmissionState.DRAFT
     return attrs.evolve(
         submission,
         state=state,
         pending_state=None,
         history=history,
-        reviews=tuple(r for r in submission.reviews if r.at is None or r.at < moment),
+        reviews=tuple(
+            r for r in submission.reviews if r.at is None or c.utc_order(r.at) < c.utc_order(moment)
+        ),
         booth=submission.booth if state in SELECTED_STATES else None,
     )

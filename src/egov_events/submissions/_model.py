@@ -103,7 +103,7 @@ class Criterion:
     """A review criterion of a call, with its weight in the total score."""
 
     id: str = attrs.field(metadata=f.meta(f.OWN_ID))
-    name: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    name: LocalizedText = attrs.field(metadata=f.meta(f.TITLE), converter=_text)
     weight: float = attrs.field(metadata=f.meta(f.number(0, f.LARGEST)), default=1.0)
     """Relative weight; the weighted mean divides by the sum of weights."""
     description: LocalizedText | None = attrs.field(
@@ -128,7 +128,7 @@ class StateChange:
     at: datetime = attrs.field(metadata=f.meta(f.AWARE))
     by: str | None = attrs.field(metadata=f.meta(f.optional(f.TEXT)), default=None)
     """Who made the change (a person id or a committee's name)."""
-    note: str | None = attrs.field(metadata=f.meta(f.optional(f.TEXT)), default=None)
+    note: str | None = attrs.field(metadata=f.meta(f.optional(f.LINES)), default=None)
 
     def __attrs_post_init__(self) -> None:
         f.validate(self)
@@ -155,7 +155,7 @@ class Review:
         converter=_freeze_scores,
         eq=_scores_key,
     )
-    comment: str | None = attrs.field(metadata=f.meta(f.optional(f.TEXT)), default=None)
+    comment: str | None = attrs.field(metadata=f.meta(f.optional(f.LINES)), default=None)
     at: datetime | None = attrs.field(metadata=f.meta(f.optional(f.AWARE)), default=None)
 
     def __attrs_post_init__(self) -> None:
@@ -185,7 +185,7 @@ class Submission:
     """A piece of research or an innovation submitted to a call."""
 
     id: str = attrs.field(metadata=f.meta(f.OWN_ID))
-    title: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    title: LocalizedText = attrs.field(metadata=f.meta(f.TITLE), converter=_text)
     kind: SubmissionKind = attrs.field(metadata=f.meta(f.member(SubmissionKind)), converter=_kind)
     submitters: tuple[str, ...] = attrs.field(metadata=f.meta(f.IDS), converter=_id_tuple)
     """Person ids, the presenting submitter first."""
@@ -236,7 +236,11 @@ class Submission:
             )
         for i in range(1, len(history)):
             earlier, later = history[i - 1].at, history[i].at
-            if later < earlier:
+            if (
+                isinstance(later, datetime)
+                and isinstance(earlier, datetime)
+                and c.utc_order(later) < c.utc_order(earlier)
+            ):
                 problems.add(
                     ("history", i, "at"),
                     f"{later.isoformat()} is before the previous entry "
@@ -272,7 +276,7 @@ class CallForSubmissions:
     """A call for research and innovations, with its review rules and places."""
 
     id: str = attrs.field(metadata=f.meta(f.OWN_ID))
-    title: LocalizedText = attrs.field(metadata=f.meta(f.LTEXT), converter=_text)
+    title: LocalizedText = attrs.field(metadata=f.meta(f.TITLE), converter=_text)
     opens: datetime = attrs.field(metadata=f.meta(f.AWARE))
     closes: datetime = attrs.field(metadata=f.meta(f.AWARE))
     description: LocalizedText | None = attrs.field(
@@ -310,7 +314,11 @@ class CallForSubmissions:
         f.validate(self, self._more)
 
     def _more(self, problems: Problems) -> None:
-        if f.is_moment(self.opens) and f.is_moment(self.closes) and self.closes <= self.opens:
+        if (
+            f.is_moment(self.opens)
+            and f.is_moment(self.closes)
+            and c.utc_order(self.closes) <= c.utc_order(self.opens)
+        ):
             problems.add(
                 ("closes",),
                 f"closes ({self.closes.isoformat()}) must be after opens "
