@@ -115,11 +115,11 @@ PUBLIC = {
         "clear_caches", "dump", "dumps", "examples", "json_schema", "load", "loads",
     ],
     "egov_events.rules": [
-        "NODES", "All", "Any", "AttributeIn", "Explanation", "ExplanationNode", "HasRole",
-        "InGroup", "Not",
-        "OrganizationKindIn", "Rule", "RuleVisitor", "attribute_names", "check", "compile",
-        "evaluate", "explain", "explain_frame", "find_problems", "members", "rule_frame",
-        "rule_table", "to_ibis", "to_polars", "to_sql",
+        "MAX_RULE_DEPTH", "NODES", "All", "Any", "AttributeIn", "Explanation", "ExplanationNode",
+        "HasRole", "InGroup", "Not", "OrganizationKindIn", "Rule", "RuleVisitor",
+        "attribute_names", "check", "compile", "evaluate", "explain", "explain_frame",
+        "find_problems", "members", "rule_depth", "rule_frame", "rule_table", "to_ibis",
+        "to_polars", "to_sql",
     ],
     "egov_events.submissions": [
         "FINAL_STATES", "SELECTED_STATES", "TRANSITIONS", "CallForSubmissions", "Criterion",
