@@ -422,7 +422,7 @@ _VEVENT = (
         ),
         (
             b"DTSTART:20190130T090000Z\r\nDTEND:20190130T100000Z\r\nSEQUENCE:x",
-            "cannot read the value: ValueError: invalid literal for int()",
+            "SEQUENCE 'x' is not a number of 0 or more",
         ),
         (
             b"DTSTART:20190130T090000Z\r\nDTSTART:20190130T090000Z\r\nDTEND:20190130T100000Z",
