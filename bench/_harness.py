@@ -66,26 +66,42 @@ class Options:
     extra: dict[str, object] = field(default_factory=dict)
 
 
-def timed(fn: Callable[[], object]) -> float:
-    """Seconds for one call, after a full collection so that garbage is not inherited."""
+def timed(fn: Callable[[], object], cpu: list[float] | None = None) -> float:
+    """Seconds for one call, after a full collection so that garbage is not inherited.
+
+    With *cpu*, the CPU seconds of the process during the call (every thread,
+    user + system) are appended to it: the work done, which other programs on
+    a shared machine do not inflate as they inflate the wall-clock time.
+    """
     gc.collect()
+    used = time.process_time()
     start = time.perf_counter()
     fn()
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    if cpu is not None:
+        cpu.append(time.process_time() - used)
+    return elapsed
 
 
-def round_robin(cases: dict[str, Callable[[], object]], rounds: int) -> dict[str, list[float]]:
+def round_robin(
+    cases: dict[str, Callable[[], object]],
+    rounds: int,
+    cpu: dict[str, list[float]] | None = None,
+) -> dict[str, list[float]]:
     """Each case once per round, in turn, after one untimed warm-up call each.
 
     Interleaving spreads the machine's noise over every case evenly, so the
     ratios of one round are comparable even when the absolute times drift.
+    With *cpu*, each case's CPU seconds per round (see :func:`timed`) are
+    filled in too, from the same calls.
     """
     for fn in cases.values():
         fn()
     samples: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(rounds):
         for name, fn in cases.items():
-            samples[name].append(timed(fn))
+            used = None if cpu is None else cpu.setdefault(name, [])
+            samples[name].append(timed(fn, used))
     return samples
 
 
