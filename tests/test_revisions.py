@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 import attrs
 import icalendar
 import pytest
-import recurring_ical_events
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -432,6 +431,8 @@ def test_a_cancelled_day_is_an_update_to_the_groups_members(workshop: ee.Event) 
     messages = revisions.outbox(workshop, new)
     assert {("REQUEST", "group-1", 2)} == {(m.method, m.group, m.sequence) for m in messages}
     assert 520 == len(messages)
+    # recurring-ical-events needs python-dateutil < 3 (absent in make test-dateutil4).
+    recurring_ical_events = pytest.importorskip("recurring_ical_events")
     instances = recurring_ical_events.of(messages[0].calendar).between(
         date(2019, 1, 29), date(2019, 2, 3)
     )
