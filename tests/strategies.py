@@ -124,7 +124,7 @@ _LOCALIZED = st.dictionaries(st.sampled_from(LANGUAGE_TAGS), _TEXTS, min_size=1,
 )
 _ZONES = st.sampled_from(ZONE_NAMES).map(ZoneInfo)
 _BOOLS = st.booleans()
-_SEQUENCES = st.integers(0, 2**53 - 1)
+_SEQUENCES = st.integers(0, 2**31 - 1)  # RFC 5545 INTEGER
 _URLS = st.builds(
     "{}://{}/{}".format,
     st.sampled_from(["http", "https"]),

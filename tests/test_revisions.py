@@ -276,6 +276,28 @@ def test_a_bad_sequence_is_refused_with_its_path(workshop: ee.Event) -> None:
         attrs.evolve(workshop.groups[0], sequence=True)
 
 
+def test_a_sequence_beyond_what_a_calendar_carries_is_refused(workshop: ee.Event) -> None:
+    # RFC 5545 INTEGER is 32 bits: a larger SEQUENCE could never be written.
+    session = workshop.sessions[0]
+    largest = attrs.evolve(session, sequence=2**31 - 1)
+    assert (
+        b"SEQUENCE:2147483647"
+        in ical.calendar(
+            attrs.evolve(workshop, sessions=(largest, *workshop.sessions[1:]))
+        ).to_ical()
+    )
+    with pytest.raises(ee.ValidationError) as info:
+        attrs.evolve(session, sequence=2**31)
+    assert ["must be at most 2147483647, got 2147483648 @ $.sequence"] == info.value.errors
+    assert ["isizidi 2147483647, imepewa 2147483648 @ $.sequence"] == info.value.messages("sw")
+    document = json.loads(ee.dumps(workshop))
+    document["groups"][0]["sequence"] = 2**31
+    with pytest.raises(ee.ValidationError) as info:
+        ee.loads(json.dumps(document))
+    too_large = "must be at most 2147483647, got 2147483648"
+    assert [f"{too_large} @ $.groups[0].sequence"] == info.value.errors
+
+
 def test_feeds_carry_each_sessions_own_sequence(workshop: ee.Event) -> None:
     first = _first_of_day(workshop, "group-1")
     new = revisions.revise(workshop, _moved(workshop, first.id, 1), at=AT)

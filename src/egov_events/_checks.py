@@ -373,9 +373,10 @@ def check_int(
     value: object,
     *,
     minimum: int | None = None,
+    maximum: int | None = None,
     optional: bool = False,
 ) -> None:
-    """Record a problem unless *value* is an int (not a bool) at least *minimum*."""
+    """Record a problem unless *value* is an int (not a bool) within [*minimum*, *maximum*]."""
     if value is None and optional:
         return
     if isinstance(value, bool) or not isinstance(value, int):
@@ -393,6 +394,12 @@ def check_int(
             f"lazima iwe angalau {minimum}, imepewa {value}"
             if minimum
             else f"isiwe hasi, imepewa {value}",
+        )
+    elif maximum is not None and value > maximum:
+        problems.add(
+            path,
+            f"must be at most {maximum}, got {value}",
+            f"isizidi {maximum}, imepewa {value}",
         )
 
 

@@ -330,14 +330,23 @@ ZONE: Final = Spec(lambda v: type(v) is ZoneInfo and c.zone_problem(v) is None, 
 """A time zone of the IANA database."""
 
 
-def integer(minimum: int | None = None) -> Spec:
-    """An int (not a bool), at least *minimum*."""
-    low = minimum
+def integer(minimum: int | None = None, maximum: int | None = None) -> Spec:
+    """An int (not a bool), at least *minimum* and at most *maximum*."""
+    low, high = minimum, maximum
 
     def quick(value: object) -> bool:
-        return type(value) is int and (low is None or value >= low)
+        return (
+            type(value) is int and (low is None or value >= low) and (high is None or value <= high)
+        )
 
-    return Spec(quick, lambda p, path, v: c.check_int(p, path, v, minimum=low))
+    return Spec(quick, lambda p, path, v: c.check_int(p, path, v, minimum=low, maximum=high))
+
+
+LARGEST_SEQUENCE: Final = 2**31 - 1
+"""The largest SEQUENCE a calendar can carry (RFC 5545 section 3.3.8: INTEGER is 32 bits)."""
+
+SEQUENCE: Final = integer(0, LARGEST_SEQUENCE)
+"""A SEQUENCE number (RFC 5545 section 3.8.7.4): from 0 to :data:`LARGEST_SEQUENCE`."""
 
 
 def number(low: float, high: float) -> Spec:

@@ -307,7 +307,7 @@ class ParticipantGroup:
         metadata=f.meta(f.optional(f.ID_SET)), converter=_optional_ids, default=None
     )
     """An explicit list of participant ids, where no rule says who belongs."""
-    sequence: int = attrs.field(metadata=f.meta(f.integer(0)), default=0)
+    sequence: int = attrs.field(metadata=f.meta(f.SEQUENCE), default=0)
     """The SEQUENCE of the group's invitation (RFC 5545 section 3.8.7.4), raised by
     :func:`egov_events.revisions.revise` when its days, hours, status, place or
     members change, and carried by every REQUEST and CANCEL sent for it."""
@@ -427,7 +427,7 @@ class Answer:
     )
     stamp: datetime = attrs.field(metadata=f.meta(f.AWARE))
     """When the participant answered (the REPLY's DTSTAMP)."""
-    sequence: int = attrs.field(metadata=f.meta(f.integer(0)))
+    sequence: int = attrs.field(metadata=f.meta(f.SEQUENCE))
     """The SEQUENCE of the invitation answered."""
     day: date | None = attrs.field(metadata=f.meta(f.optional(f.DATE)), default=None)
     """The day answered; ``None``: every day of the group."""
@@ -474,7 +474,7 @@ class Session:
     online_url: str | None = attrs.field(metadata=f.meta(f.optional(f.URL)), default=None)
     """Where to join the session online, if it can be joined online
     (calendars carry it as RFC 7986 CONFERENCE)."""
-    sequence: int = attrs.field(metadata=f.meta(f.integer(0)), default=0)
+    sequence: int = attrs.field(metadata=f.meta(f.SEQUENCE), default=0)
     """The SEQUENCE of the session in feeds (RFC 5545 section 3.8.7.4), raised by
     :func:`egov_events.revisions.revise` when its start, end, status or place change."""
 

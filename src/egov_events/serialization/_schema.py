@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from egov_events import _checks, text
-from egov_events._fields import LARGEST
+from egov_events._fields import LARGEST, LARGEST_SEQUENCE
 from egov_events.model import (
     Answer,
     Document,
@@ -95,6 +95,7 @@ _PHONE: Final = {"pattern": portable_pattern(_checks.PHONE_PATTERN.pattern)}
 _MEDIA_TYPE: Final = {"pattern": portable_pattern(_checks.MEDIA_TYPE_PATTERN.pattern)}
 _LANGUAGE: Final = {"pattern": portable_pattern(text.TAG_PATTERN.pattern)}
 _NOT_NEGATIVE: Final = {"minimum": 0}
+_SEQUENCE: Final = {"minimum": 0, "maximum": LARGEST_SEQUENCE}
 _POSITIVE: Final = {"minimum": 1}
 
 LEAVES: Final[Mapping[tuple[type, str], Mapping[str, Any]]] = {
@@ -120,7 +121,7 @@ LEAVES: Final[Mapping[tuple[type, str], Mapping[str, Any]]] = {
     (Participant, "region"): _TEXT,
     (ParticipantGroup, "id"): _ID,
     (ParticipantGroup, "members"): _ID,
-    (ParticipantGroup, "sequence"): _NOT_NEGATIVE,
+    (ParticipantGroup, "sequence"): _SEQUENCE,
     (Room, "id"): _ID,
     (Room, "capacity"): _NOT_NEGATIVE,
     (Venue, "city"): _TEXT,
@@ -143,7 +144,7 @@ LEAVES: Final[Mapping[tuple[type, str], Mapping[str, Any]]] = {
     (Session, "chairs"): _ID,
     (Session, "documents"): _ID,
     (Session, "capacity"): _NOT_NEGATIVE,
-    (Session, "sequence"): _NOT_NEGATIVE,
+    (Session, "sequence"): _SEQUENCE,
     (Event, "id"): _ID,
     (Event, "organizer"): _ID,
     (Event, "series"): _ID,
@@ -154,7 +155,7 @@ LEAVES: Final[Mapping[tuple[type, str], Mapping[str, Any]]] = {
     (Event, "revision"): _NOT_NEGATIVE,
     (Answer, "participant"): _ID,
     (Answer, "group"): _ID,
-    (Answer, "sequence"): _NOT_NEGATIVE,
+    (Answer, "sequence"): _SEQUENCE,
     (Answer, "comment"): _TEXT,
     (Criterion, "id"): _ID,
     (Criterion, "weight"): {"exclusiveMinimum": 0, "maximum": LARGEST},
