@@ -37,7 +37,7 @@ DU4 := .venv-dateutil4
 $(DU4)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(DU4)
 	$(DU4)/bin/python -m pip install --quiet --disable-pip-version-check \
-		-e '.[dev,orjson,pandas,polars,registrations,site]' 'python-dateutil>=4,<5'
+		-e '.[dev,orjson,pandas,polars,registrations,site,sql,postgres]' 'python-dateutil>=4,<5'
 	touch $@
 
 test-dateutil4: $(DU4)/.installed
