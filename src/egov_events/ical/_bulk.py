@@ -24,18 +24,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import attrs
+from icalendar import Component
 from icalendar import Event as VEvent
 
 from egov_events.enums import EventStatus, RegistrationStatus
 from egov_events.ical import _common as k
+from egov_events.ical._feed import FeedContext, feed_context, feed_header, feed_scope, session_vevent
 from egov_events.ical._itip import attendee_address, invitation
 
 if TYPE_CHECKING:
     from icalendar import vCalAddress
 
-    from egov_events.model import Event, Participant, ParticipantGroup
+    from egov_events.model import Event, Participant, ParticipantGroup, Session
 
-__all__ = ["invitation_bytes"]
+__all__ = ["FeedExport", "invitation_bytes"]
 
 
 @attrs.frozen
@@ -102,3 +104,87 @@ def invitation_bytes(
             marker = _attendee_line(address)
         out.append((group, marker.join(found.parts)))
     return out
+
+
+_END = b"END:VCALENDAR\r\n"
+_SHORT = 75
+"""icalendar folds a content line only once it reaches 75 octets."""
+
+
+@attrs.define
+class FeedExport:
+    """Feeds of one event as bytes, each VEVENT and VTIMEZONE written once per export.
+
+    ``feed(...)`` gives ``calendar(event, ...).to_ical()``, byte for byte:
+    the feed's own properties are written by icalendar, each session's VEVENT
+    is built by :func:`~egov_events.ical._feed.session_vevent` as the feed
+    builds it, and its content lines are written from icalendar's content
+    lines (``Component.content_line``), folded only when a whole line is
+    too long, by icalendar's own ``Contentline.to_ical()``. What an export
+    writes once (each session's VEVENT per language, each VTIMEZONE, each
+    long line) it keeps for its later feeds: the command line and a site
+    writing every group's and participant's feed use one export.
+
+    >>> from egov_events.examples import kikao_kazi_2019
+    >>> from egov_events.ical import calendar
+    >>> event = kikao_kazi_2019()
+    >>> export = FeedExport(event)
+    >>> export.feed(lang="en", group="group-2") == calendar(
+    ...     event, lang="en", group="group-2").to_ical()
+    True
+
+    """
+
+    event: Event
+    _zones: dict[str, bytes] = attrs.field(factory=dict, init=False)
+    _vevents: dict[tuple[str, str], bytes] = attrs.field(factory=dict, init=False)
+    _folded: dict[str, bytes] = attrs.field(factory=dict, init=False)
+    _contexts: dict[str, FeedContext] = attrs.field(factory=dict, init=False)
+
+    def feed(
+        self,
+        *,
+        lang: str = "sw",
+        group: str | ParticipantGroup | None = None,
+        participant: str | Participant | None = None,
+        source: str | None = None,
+    ) -> bytes:
+        """``calendar(event, lang=..., group=..., participant=..., source=...).to_ical()``."""
+        scope = feed_scope(self.event, lang, group, participant)
+        head = feed_header(self.event, scope, source, zones=False).to_ical()
+        parts = [head[: -len(_END)]]
+        parts += [self._zone(key) for key in sorted(scope.zones) if key != "UTC"]
+        parts += [self._vevent(session, scope.lang) for session in scope.sessions]
+        parts.append(_END)
+        return b"".join(parts)
+
+    def _zone(self, key: str) -> bytes:
+        found = self._zones.get(key)
+        if found is None:
+            found = self._zones[key] = k.vtimezone(key).to_ical()
+        return found
+
+    def _vevent(self, session: Session, lang: str) -> bytes:
+        found = self._vevents.get((lang, session.id))
+        if found is None:
+            context = self._contexts.get(lang)
+            if context is None:
+                context = self._contexts[lang] = feed_context(self.event, lang)
+            found = self._component(session_vevent(self.event, session, lang, context))
+            self._vevents[lang, session.id] = found
+        return found
+
+    def _component(self, component: Component) -> bytes:
+        """``component.to_ical()``: its content lines, each folded as a whole line."""
+        out = []
+        for name, value in component.property_items():
+            line = component.content_line(name, value)
+            raw = line.encode()
+            if len(raw) >= _SHORT:
+                folded = self._folded.get(line)
+                if folded is None:
+                    folded = self._folded[line] = line.to_ical()
+                raw = folded
+            out.append(raw)
+        out.append(b"")
+        return b"\r\n".join(out)

@@ -22,7 +22,17 @@ from egov_events.ical import _common as k
 from egov_events.model import Event, Participant, ParticipantGroup, Session
 from egov_events.text import LocalizedText
 
-__all__ = ["add_header", "calendar", "feeds", "location", "new_calendar"]
+__all__ = [
+    "FeedContext",
+    "FeedScope",
+    "add_header",
+    "calendar",
+    "feed_context",
+    "feed_header",
+    "feed_scope",
+    "location",
+    "new_calendar",
+]
 
 
 def add_header(cal: Calendar, method: str) -> None:
@@ -108,7 +118,7 @@ def _description(event: Event, session: Session, lang: str) -> str:
 
 
 @attrs.frozen
-class _Context:
+class FeedContext:
     """What every VEVENT of one feed shares, looked up once per feed."""
 
     lang: str
@@ -117,9 +127,10 @@ class _Context:
     places: dict[str | None, str | None]
 
 
-def _context(event: Event, lang: str) -> _Context:
+def feed_context(event: Event, lang: str) -> FeedContext:
+    """What every VEVENT of a feed in *lang* shares."""
     rooms: list[str | None] = [None, *(r.id for r in event.venue.rooms)] if event.venue else [None]
-    return _Context(
+    return FeedContext(
         lang=lang,
         organizer=k.organizer_address(event, lang),
         group_names={g.id: k.choose(g.name, lang)[1] for g in event.groups},
@@ -128,10 +139,10 @@ def _context(event: Event, lang: str) -> _Context:
 
 
 def session_vevent(
-    event: Event, session: Session, lang: str, context: _Context | None = None
+    event: Event, session: Session, lang: str, context: FeedContext | None = None
 ) -> VEvent:
     """The VEVENT of one session (RFC 5545 section 3.6.1), without ATTENDEE."""
-    ctx = context or _context(event, lang)
+    ctx = context or feed_context(event, lang)
     ev = VEvent()
     ev.add("UID", k.session_uid(event.id, session.id))
     ev.add("DTSTAMP", k.utc(event.updated))
@@ -193,6 +204,82 @@ def _names(
     return names
 
 
+@attrs.frozen
+class FeedScope:
+    """Which sessions a feed holds, in which language, under which feed UID."""
+
+    lang: str
+    group: ParticipantGroup | None
+    participant: Participant | None
+    sessions: tuple[Session, ...]
+    uid_scope: str
+    zones: frozenset[str]
+
+
+def feed_scope(
+    event: Event,
+    lang: str,
+    group: str | ParticipantGroup | None,
+    participant: str | Participant | None,
+) -> FeedScope:
+    """The sessions of the whole event, one group's or one participant's (see :func:`calendar`)."""
+    lang = k.check_language(lang)
+    if group is not None and participant is not None:
+        msg = "give group or participant, not both"
+        raise ValueError(msg)
+    the_group = event.group(group) if group is not None else None
+    the_participant = event.participant(participant) if participant is not None else None
+    if the_group is not None:
+        sessions = tuple(event.sessions_for_group(the_group))
+        scope = f"group+{the_group.id}"
+    elif the_participant is not None:
+        sessions = tuple(event.sessions_of(the_participant))
+        scope = f"participant+{the_participant.id}"
+    else:
+        sessions = tuple(sorted(event.sessions, key=lambda s: (s.start.astimezone(UTC), s.id)))
+        scope = "event"
+    zones = {k.zone_name(s.start) for s in sessions} | {k.zone_name(s.end) for s in sessions}
+    return FeedScope(lang, the_group, the_participant, sessions, scope, frozenset(zones))
+
+
+def feed_header(  # noqa: PLR0912 (one branch per optional property)
+    event: Event, scope: FeedScope, source: str | None, *, zones: bool
+) -> Calendar:
+    """The feed's VCALENDAR without VEVENTs, with its VTIMEZONEs if *zones*."""
+    lang, the_group, the_participant = scope.lang, scope.group, scope.participant
+    sessions = scope.sessions
+    cal = new_calendar(event, "PUBLISH", scope.zones if zones else ())
+    cal.add("UID", k.feed_uid(event.id, scope.uid_scope))
+    for tag, name in _names(event, lang, the_group, the_participant is not None):
+        cal.add("NAME", k.text(name), parameters={"LANGUAGE": tag})
+    cal.add(
+        "X-WR-CALNAME", k.text(_names(event, lang, the_group, the_participant is not None)[0][1])
+    )
+    if event.description is not None:
+        tags = [lang, *(t for t in event.description.languages if t != lang)]
+        for tag in dict.fromkeys(k.choose(event.description, t)[0] for t in tags):
+            cal.add(
+                "DESCRIPTION", k.text(event.description.texts[tag]), parameters={"LANGUAGE": tag}
+            )
+        cal.add("X-WR-CALDESC", k.text(k.choose(event.description, lang)[1]))
+    if len(scope.zones) == 1 and event.timezone.key in scope.zones:
+        cal.add("X-WR-TIMEZONE", k.text(event.timezone.key))
+    cal.add("LAST-MODIFIED", k.utc(event.updated))
+    cal.add("COLOR", k.CALENDAR_COLOR)
+    cal.add("REFRESH-INTERVAL", k.REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    cal.add("X-PUBLISHED-TTL", vDuration(k.REFRESH_INTERVAL))
+    if event.url is not None:
+        cal.add("URL", vUri(event.url))
+    if source is not None:
+        cal.add("SOURCE", vUri(source))
+    used = {g for s in sessions for g in s.groups}
+    for g in event.groups:
+        if g.id in used:
+            tag, name = k.choose(g.name, lang)
+            cal.add(k.X_GROUP_NAME, k.text(name), parameters={k.X_GROUP: g.id, "LANGUAGE": tag})
+    return cal
+
+
 def calendar(
     event: Event,
     *,
@@ -235,104 +322,9 @@ def calendar(
             are given.
 
     """
-    lang = k.check_language(lang)
-    cal, sessions = _head(event, lang, group, participant, source)
-    context = _context(event, lang)
-    for session in sessions:
-        cal.add_component(session_vevent(event, session, lang, context))
+    scope = feed_scope(event, lang, group, participant)
+    cal = feed_header(event, scope, source, zones=True)
+    context = feed_context(event, scope.lang)
+    for session in scope.sessions:
+        cal.add_component(session_vevent(event, session, scope.lang, context))
     return cal
-
-
-def _head(
-    event: Event,
-    lang: str,
-    group: str | ParticipantGroup | None,
-    participant: str | Participant | None,
-    source: str | None,
-) -> tuple[Calendar, tuple[Session, ...]]:
-    """A feed's VCALENDAR without its VEVENTs, and the sessions it holds, by start."""
-    if group is not None and participant is not None:
-        msg = "give group or participant, not both"
-        raise ValueError(msg)
-    the_group = event.group(group) if group is not None else None
-    the_participant = event.participant(participant) if participant is not None else None
-    if the_group is not None:
-        sessions = event.sessions_for_group(the_group)
-        scope = f"group+{the_group.id}"
-    elif the_participant is not None:
-        sessions = event.sessions_of(the_participant)
-        scope = f"participant+{the_participant.id}"
-    else:
-        sessions = tuple(sorted(event.sessions, key=lambda s: (s.start.astimezone(UTC), s.id)))
-        scope = "event"
-    zones = {k.zone_name(s.start) for s in sessions} | {k.zone_name(s.end) for s in sessions}
-    cal = new_calendar(event, "PUBLISH", zones)
-    cal.add("UID", k.feed_uid(event.id, scope))
-    for tag, name in _names(event, lang, the_group, the_participant is not None):
-        cal.add("NAME", k.text(name), parameters={"LANGUAGE": tag})
-    cal.add(
-        "X-WR-CALNAME", k.text(_names(event, lang, the_group, the_participant is not None)[0][1])
-    )
-    if event.description is not None:
-        tags = [lang, *(t for t in event.description.languages if t != lang)]
-        for tag in dict.fromkeys(k.choose(event.description, t)[0] for t in tags):
-            cal.add(
-                "DESCRIPTION", k.text(event.description.texts[tag]), parameters={"LANGUAGE": tag}
-            )
-        cal.add("X-WR-CALDESC", k.text(k.choose(event.description, lang)[1]))
-    if len(zones) == 1 and event.timezone.key in zones:
-        cal.add("X-WR-TIMEZONE", k.text(event.timezone.key))
-    cal.add("LAST-MODIFIED", k.utc(event.updated))
-    cal.add("COLOR", k.CALENDAR_COLOR)
-    cal.add("REFRESH-INTERVAL", k.REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
-    cal.add("X-PUBLISHED-TTL", vDuration(k.REFRESH_INTERVAL))
-    if event.url is not None:
-        cal.add("URL", vUri(event.url))
-    if source is not None:
-        cal.add("SOURCE", vUri(source))
-    used = {g for s in sessions for g in s.groups}
-    for g in event.groups:
-        if g.id in used:
-            tag, name = k.choose(g.name, lang)
-            cal.add(k.X_GROUP_NAME, k.text(name), parameters={k.X_GROUP: g.id, "LANGUAGE": tag})
-    return cal, sessions
-
-
-_END = b"END:VCALENDAR\r\n"
-
-
-def feeds(event: Event, *, lang: str = "sw") -> dict[str | None, bytes]:
-    """The whole event's feed (key ``None``) and each group's (key: its id), as bytes.
-
-    Each is exactly ``calendar(event, lang=lang, group=...).to_ical()``, but
-    each session's VEVENT is built and serialized once and its bytes shared
-    by every feed that holds it: what a site publishing all the feeds needs.
-
-    >>> from egov_events.examples import kikao_kazi_2019
-    >>> event = kikao_kazi_2019()
-    >>> written = feeds(event, lang="en")
-    >>> list(written)
-    [None, 'group-1', 'group-2', 'group-3']
-    >>> written["group-2"] == calendar(event, lang="en", group="group-2").to_ical()
-    True
-
-    Raises:
-        ValueError: *lang* is not supported.
-
-    """
-    lang = k.check_language(lang)
-    context = _context(event, lang)
-    vevents: dict[str, bytes] = {}
-    out: dict[str | None, bytes] = {}
-    for group in (None, *event.groups):
-        cal, sessions = _head(event, lang, group, None, None)
-        head = cal.to_ical()
-        parts = [head.removesuffix(_END)]
-        for session in sessions:
-            data = vevents.get(session.id)
-            if data is None:
-                data = vevents[session.id] = session_vevent(event, session, lang, context).to_ical()
-            parts.append(data)
-        parts.append(_END)
-        out[None if group is None else group.id] = b"".join(parts)
-    return out
