@@ -24,17 +24,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import attrs
-from icalendar import Component
+from icalendar import Component, vCalAddress, vText, vUri
 from icalendar import Event as VEvent
 
 from egov_events.enums import EventStatus, RegistrationStatus
 from egov_events.ical import _common as k
+from egov_events.ical._common import Text
 from egov_events.ical._feed import FeedContext, feed_context, feed_header, feed_scope, session_vevent
 from egov_events.ical._itip import attendee_address, invitation
 
 if TYPE_CHECKING:
-    from icalendar import vCalAddress
-
     from egov_events.model import Event, Participant, ParticipantGroup, Session
 
 __all__ = ["FeedExport", "invitation_bytes"]
@@ -138,7 +137,7 @@ class FeedExport:
     event: Event
     _zones: dict[str, bytes] = attrs.field(factory=dict, init=False)
     _vevents: dict[tuple[str, str], bytes] = attrs.field(factory=dict, init=False)
-    _folded: dict[str, bytes] = attrs.field(factory=dict, init=False)
+    _lines: dict[tuple[object, ...], bytes] = attrs.field(factory=dict, init=False)
     _contexts: dict[str, FeedContext] = attrs.field(factory=dict, init=False)
 
     def feed(
@@ -175,16 +174,48 @@ class FeedExport:
         return found
 
     def _component(self, component: Component) -> bytes:
-        """``component.to_ical()``: its content lines, each folded as a whole line."""
+        """``component.to_ical()``: its content lines, each written once per distinct value."""
         out = []
+        lines = self._lines
         for name, value in component.property_items():
-            line = component.content_line(name, value)
-            raw = line.encode()
-            if len(raw) >= _SHORT:
-                folded = self._folded.get(line)
-                if folded is None:
-                    folded = self._folded[line] = line.to_ical()
-                raw = folded
+            key = _line_key(name, value)
+            raw = None if key is None else lines.get(key)
+            if raw is None:
+                line = component.content_line(name, value)
+                raw = line.encode()
+                if len(raw) >= _SHORT:
+                    raw = line.to_ical()
+                if key is not None:
+                    lines[key] = raw
             out.append(raw)
         out.append(b"")
         return b"\r\n".join(out)
+
+
+_BY_TEXT = frozenset({Text, vText, vCalAddress, vUri})
+"""Value types whose ``to_ical()`` depends on their text alone."""
+
+
+def _line_key(name: str, value: object) -> tuple[object, ...] | None:
+    """What a content line depends on: name, value type, value, parameters (``None``: unsure)."""
+    kind = type(value)
+    if kind in _BY_TEXT:
+        text: object = str(value)
+    elif kind is bytes or kind is str:
+        return (name, kind, value)  # BEGIN and END, as property_items gives them
+    elif hasattr(value, "to_ical"):
+        text = value.to_ical()
+    else:
+        return None
+    params = getattr(value, "params", None)
+    if not params:
+        return (name, kind, text)
+    items: list[tuple[str, object]] = []
+    for pname, pvalue in params.items():
+        if isinstance(pvalue, str):
+            items.append((pname, pvalue))
+        elif isinstance(pvalue, list) and all(isinstance(v, str) for v in pvalue):
+            items.append((pname, tuple(pvalue)))
+        else:
+            return None
+    return (name, kind, text, tuple(items))
