@@ -239,16 +239,19 @@ def _output(args: argparse.Namespace, data: bytes, message: str, **fields: objec
 
 
 def _cmd_ics(args: argparse.Namespace) -> int:
-    from egov_events import ical  # noqa: PLC0415 (lazy: icalendar only when asked for)
+    from egov_events.ical import FeedExport  # noqa: PLC0415 (lazy: icalendar only when asked for)
 
     event = _load(args.file, args.lang)
     try:
-        cal = ical.calendar(event, lang=args.lang, group=args.group, participant=args.participant)
+        data = FeedExport(event).feed(
+            lang=args.lang, group=args.group, participant=args.participant
+        )
     except KeyError as exc:
         raise _UsageError(exc.args[0]) from None
     except ValueError as exc:
         raise _UsageError(str(exc)) from None
-    return _output(args, cal.to_ical(), "written", sessions=len(cal.events))
+    sessions = data.count(b"\r\nBEGIN:VEVENT\r\n")
+    return _output(args, data, "written", sessions=sessions)
 
 
 def _smtp_server(value: str) -> tuple[str, int]:

@@ -2,7 +2,8 @@
 
 - :func:`calendar`: the programme as a feed (METHOD:PUBLISH), for the whole
   event, one group or one participant, in Swahili or English; :func:`feeds`
-  the event's and every group's feed at once, as bytes;
+  the event's and every group's feed at once, as bytes; :class:`FeedExport`
+  any of these feeds as bytes, quicker, each VEVENT written once per export;
 - :func:`invitations` and :func:`cancellations`: iTIP scheduling objects
   (METHOD:REQUEST, METHOD:CANCEL), one per group of a participant (or, with
   ``instances="per-day"``, one per day of each group); :func:`scheduling_objects`
@@ -27,6 +28,7 @@ This module imports icalendar; ``import egov_events`` does not.
 
 from __future__ import annotations
 
+from egov_events.ical._bulk import FeedExport, feeds
 from egov_events.ical._email import (
     SendReport,
     change_email,
@@ -35,7 +37,7 @@ from egov_events.ical._email import (
     invitation_emails,
     send_emails,
 )
-from egov_events.ical._feed import calendar, feeds
+from egov_events.ical._feed import calendar
 from egov_events.ical._itip import (
     SchedulingObject,
     cancel_object,
@@ -47,6 +49,7 @@ from egov_events.ical._lint import lint
 from egov_events.ical._read import read
 
 __all__ = [
+    "FeedExport",
     "SchedulingObject",
     "SendReport",
     "calendar",

@@ -36,7 +36,7 @@ from egov_events.ical._itip import attendee_address, invitation
 if TYPE_CHECKING:
     from egov_events.model import Event, Participant, ParticipantGroup, Session
 
-__all__ = ["FeedExport", "invitation_bytes"]
+__all__ = ["FeedExport", "feeds", "invitation_bytes"]
 
 
 @attrs.frozen
@@ -190,6 +190,35 @@ class FeedExport:
             out.append(raw)
         out.append(b"")
         return b"\r\n".join(out)
+
+
+
+def feeds(event: Event, *, lang: str = "sw") -> dict[str | None, bytes]:
+    """The whole event's feed (key ``None``) and each group's (key: its id), as bytes.
+
+    Each is exactly ``calendar(event, lang=lang, group=...).to_ical()``,
+    written by one :class:`FeedExport`: each session's VEVENT is written once
+    and its bytes shared by every feed that holds it, what a site publishing
+    all the feeds needs.
+
+    >>> from egov_events.examples import kikao_kazi_2019
+    >>> from egov_events.ical import calendar
+    >>> event = kikao_kazi_2019()
+    >>> written = feeds(event, lang="en")
+    >>> list(written)
+    [None, 'group-1', 'group-2', 'group-3']
+    >>> written["group-2"] == calendar(event, lang="en", group="group-2").to_ical()
+    True
+
+    Raises:
+        ValueError: *lang* is not supported.
+
+    """
+    export = FeedExport(event)
+    out = {None: export.feed(lang=lang)}
+    for group in event.groups:
+        out[group.id] = export.feed(lang=lang, group=group)
+    return out
 
 
 _BY_TEXT = frozenset({Text, vText, vCalAddress, vUri})
