@@ -30,7 +30,13 @@ from icalendar import Event as VEvent
 from egov_events.enums import EventStatus, RegistrationStatus
 from egov_events.ical import _common as k
 from egov_events.ical._common import Text
-from egov_events.ical._feed import FeedContext, feed_context, feed_header, feed_scope, session_vevent
+from egov_events.ical._feed import (
+    FeedContext,
+    feed_context,
+    feed_header,
+    feed_scope,
+    session_vevent,
+)
 from egov_events.ical._itip import attendee_address, invitation
 
 if TYPE_CHECKING:

@@ -242,9 +242,7 @@ def feed_scope(
     return FeedScope(lang, the_group, the_participant, sessions, scope, frozenset(zones))
 
 
-def feed_header(  # noqa: PLR0912 (one branch per optional property)
-    event: Event, scope: FeedScope, source: str | None, *, zones: bool
-) -> Calendar:
+def feed_header(event: Event, scope: FeedScope, source: str | None, *, zones: bool) -> Calendar:
     """The feed's VCALENDAR without VEVENTs, with its VTIMEZONEs if *zones*."""
     lang, the_group, the_participant = scope.lang, scope.group, scope.participant
     sessions = scope.sessions
