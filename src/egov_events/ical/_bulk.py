@@ -21,10 +21,11 @@ group and language, as long as the event lives. :func:`invitation_emails`,
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import attrs
-from icalendar import Component, vCalAddress, vText, vUri
+from icalendar import Component, vCalAddress, vDDDTypes, vText, vUri
 from icalendar import Event as VEvent
 
 from egov_events.enums import EventStatus, RegistrationStatus
@@ -238,6 +239,10 @@ def _line_key(name: str, value: object) -> tuple[object, ...] | None:
         text: object = str(value)
     elif kind is bytes or kind is str:
         return (name, kind, value)  # BEGIN and END, as property_items gives them
+    elif isinstance(value, vDDDTypes) and kind is vDDDTypes and type(value.dt) is datetime:
+        # Written as its wall time, with "Z" in UTC: the same text in the same zone.
+        moment = value.dt
+        text = (moment.isoformat(), type(moment.tzinfo), str(moment.tzinfo))
     elif hasattr(value, "to_ical"):
         text = value.to_ical()
     else:
