@@ -199,7 +199,6 @@ class FeedExport:
         return b"\r\n".join(out)
 
 
-
 def feeds(event: Event, *, lang: str = "sw") -> dict[str | None, bytes]:
     """The whole event's feed (key ``None``) and each group's (key: its id), as bytes.
 
@@ -222,7 +221,7 @@ def feeds(event: Event, *, lang: str = "sw") -> dict[str | None, bytes]:
 
     """
     export = FeedExport(event)
-    out = {None: export.feed(lang=lang)}
+    out: dict[str | None, bytes] = {None: export.feed(lang=lang)}
     for group in event.groups:
         out[group.id] = export.feed(lang=lang, group=group)
     return out
