@@ -549,3 +549,16 @@ def test_an_explanation_in_an_unsupported_language_is_refused(event: ee.Event) -
     explanation = rules.explain(HasRole(role="ict_officer"), "p-0001", event=event)
     with pytest.raises(ValueError, match="unsupported language 'fr': expected one of 'sw', 'en'"):
         explanation.render("fr")
+
+
+def test_members_takes_the_group_or_rule_by_either_name(event: ee.Event) -> None:
+    by_position = rules.members(event, "group-2")
+    assert 170 == len(by_position)
+    assert by_position == rules.members(event, group_or_rule="group-2")
+    assert by_position == rules.members(event, group="group-2")
+    rule = HasRole(role="researcher")
+    assert rules.members(event, rule) == rules.members(event, group_or_rule=rule)
+    with pytest.raises(TypeError, match="takes one group or rule"):
+        rules.members(event)
+    with pytest.raises(TypeError, match="not both"):
+        rules.members(event, "group-1", group="group-2")

@@ -16,24 +16,35 @@ __all__ = ["members"]
 @overload
 def members(  # type: ignore[overload-overlap]  # a literal is more precise than object
     event: Event,
-    group: str | ParticipantGroup | Rule,
+    group_or_rule: str | ParticipantGroup | Rule | None = None,
     *,
     backend: Literal["python", "polars"] = "python",
+    group: str | ParticipantGroup | Rule | None = None,
 ) -> tuple[Participant, ...]: ...
 
 
 @overload
 def members(
-    event: Event, group: str | ParticipantGroup | Rule, *, backend: object
+    event: Event,
+    group_or_rule: str | ParticipantGroup | Rule | None = None,
+    *,
+    backend: object,
+    group: str | ParticipantGroup | Rule | None = None,
 ) -> tuple[str, ...]: ...
 
 
 def members(
-    event: Event, group: str | ParticipantGroup | Rule, *, backend: object = "python"
+    event: Event,
+    group_or_rule: str | ParticipantGroup | Rule | None = None,
+    *,
+    backend: object = "python",
+    group: str | ParticipantGroup | Rule | None = None,
 ) -> tuple[Participant, ...] | tuple[str, ...]:
-    """Who belongs to *group*: *event*'s participants, or their ids from a database.
+    """Who belongs to *group_or_rule*: *event*'s participants, or their ids from a database.
 
-    *group* is a group (an id or the object) or a rule. A group with a rule
+    *group_or_rule* is a group (an id or the object) or a rule; ``group=`` is
+    the same argument under its earlier name, kept so that calls written as
+    ``members(event, group="group-1")`` still work. A group with a rule
     has the participants its rule admits; a group without one has its
     ``members`` list, or else the participants registered in it; a rule has
     the participants it admits. With ``backend="python"`` (the default) or
@@ -59,21 +70,29 @@ def members(
     >>> members(event, "group-2", backend="duckdb")[:3]
     ('p-0521', 'p-0522', 'p-0523')
 
+    >>> members(event, group_or_rule="group-2") == members(event, group="group-2")
+    True
+
     Raises:
+        TypeError: neither or both of *group_or_rule* and *group* are given.
         KeyError: the event has no such group.
         ValidationError: the rule does not fit the event (an unknown role, say).
         ImportError: the backend's extra (``polars``; ``sql``, ``postgres`` or
             ``spark``) is not installed.
 
     """
+    chosen = group_or_rule if group is None else group
+    if chosen is None or (group_or_rule is not None and group is not None):
+        msg = "members() takes one group or rule: give group_or_rule (or group=), not both"
+        raise TypeError(msg)
     if not (isinstance(backend, str) and backend in ("python", "polars")):
         from egov_events.rules._ibis import members_in  # noqa: PLC0415 (an optional extra)
 
-        return tuple(members_in(event, group, backend))
-    if isinstance(group, Rule):
-        rule = group
+        return tuple(members_in(event, chosen, backend))
+    if isinstance(chosen, Rule):
+        rule = chosen
     else:
-        g = event.group(group)
+        g = event.group(chosen)
         if g.rule is None:
             if g.members is not None:
                 wanted = g.members
