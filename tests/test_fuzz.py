@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -31,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import egov_events as ee
@@ -39,13 +38,10 @@ from egov_events import interchange
 from egov_events.examples import kikao_kazi_2019
 from egov_events.serialization import _json
 from egov_events.serialization._errors import UNEXPECTED
+from tests.fuzzing import examples_per_test, fuzz_settings, fuzz_test_count
 
-FUZZ_TESTS = 13
-"""Fuzz tests here (6) and in test_fuzz_readers.py (7): EGOV_FUZZ_INPUTS is shared by them."""
-_TOTAL = os.environ.get("EGOV_FUZZ_INPUTS")
-EXAMPLES = (
-    -(-int(_TOTAL) // FUZZ_TESTS) if _TOTAL else int(os.environ.get("EGOV_FUZZ_EXAMPLES", "150"))
-)
+EXAMPLES = examples_per_test(150)
+"""Inputs per fuzz test (see tests/fuzzing.py)."""
 FIXTURE = Path(__file__).parent / "fixtures" / "v1" / "workshop.json"
 BASE_TEXT = FIXTURE.read_text(encoding="utf-8")
 BASE: dict[str, Any] = json.loads(BASE_TEXT)
@@ -53,11 +49,7 @@ BASE: dict[str, Any] = json.loads(BASE_TEXT)
 _PATH = re.compile(r" @ \$(?:$|[.\[])")
 RAN: Counter[str] = Counter()
 
-FUZZ = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+FUZZ = fuzz_settings(150)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -336,3 +328,12 @@ def test_jcal_random_json(value: object) -> None:
         interchange.from_jcal(json.dumps(value))
     except ee.ValidationError as exc:
         assert all(p.sw for p in exc.problems), exc.problems  # noqa: PT017 (every outcome is fine)
+
+
+def test_inputs_in_all_are_shared_out_over_every_fuzz_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    # EGOV_FUZZ_INPUTS=N runs at least N inputs, and less than one more per fuzz test.
+    count = fuzz_test_count()
+    assert count >= 18  # this module's and test_fuzz_readers.py's @FUZZ tests
+    monkeypatch.setenv("EGOV_FUZZ_INPUTS", "50000")
+    each = examples_per_test(150)
+    assert 50_000 <= each * count < 50_000 + count

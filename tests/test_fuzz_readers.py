@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -33,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import egov_events as ee
@@ -41,14 +40,10 @@ from egov_events import ical
 from egov_events.locale import parse_date, parse_date_range
 from egov_events.rules import All, HasRole, InGroup, Not, check, evaluate, explain
 from egov_events.rules import Any as AnyOf
+from tests.fuzzing import examples_per_test, fuzz_settings
 
-FUZZ_TESTS = 13
-"""Fuzz tests in this module (7) and in test_fuzz.py (6): EGOV_FUZZ_INPUTS is shared by them."""
-
-_TOTAL = os.environ.get("EGOV_FUZZ_INPUTS")
-EXAMPLES = (
-    -(-int(_TOTAL) // FUZZ_TESTS) if _TOTAL else int(os.environ.get("EGOV_FUZZ_EXAMPLES", "100"))
-)
+EXAMPLES = examples_per_test(100)
+"""Inputs per fuzz test (see tests/fuzzing.py)."""
 GOLDEN = Path(__file__).parent / "golden"
 CALENDAR = (GOLDEN / "kikao-kazi-2019-p-0001-group-1.ics").read_bytes()
 FOREIGN = (
@@ -69,11 +64,7 @@ DOCUMENT: dict[str, Any] = json.loads(
 _PLACE = re.compile(r" @ (?:line \d+|\$(?:$|[.\[]))")
 RAN: Counter[str] = Counter()
 
-FUZZ = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+FUZZ = fuzz_settings(100)
 
 
 @pytest.fixture(scope="module", autouse=True)
