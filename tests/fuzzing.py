@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 MODULES = ("test_fuzz.py", "test_fuzz_readers.py")
@@ -39,3 +41,14 @@ def fuzz_settings(default: int) -> settings:
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
+
+
+def print_count(request: pytest.FixtureRequest, ran: Counter[str], what: str) -> None:
+    """Print how many inputs of each kind *ran*, whatever pytest captures."""
+    kinds = ", ".join(f"{kind}: {n}" for kind, n in sorted(ran.items()))
+    line = f"fuzz: {sum(ran.values())} inputs{what} ({kinds})"
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(f"\n{line}")

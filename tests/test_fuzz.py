@@ -38,10 +38,8 @@ from egov_events import interchange
 from egov_events.examples import kikao_kazi_2019
 from egov_events.serialization import _json
 from egov_events.serialization._errors import UNEXPECTED
-from tests.fuzzing import examples_per_test, fuzz_settings, fuzz_test_count
+from tests.fuzzing import examples_per_test, fuzz_settings, fuzz_test_count, print_count
 
-EXAMPLES = examples_per_test(150)
-"""Inputs per fuzz test (see tests/fuzzing.py)."""
 FIXTURE = Path(__file__).parent / "fixtures" / "v1" / "workshop.json"
 BASE_TEXT = FIXTURE.read_text(encoding="utf-8")
 BASE: dict[str, Any] = json.loads(BASE_TEXT)
@@ -56,13 +54,7 @@ FUZZ = fuzz_settings(150)
 def _report(request: pytest.FixtureRequest) -> Iterator[None]:
     """Print how many inputs the fuzz tests ran, whatever pytest captures."""
     yield
-    kinds = ", ".join(f"{kind}: {n}" for kind, n in sorted(RAN.items()))
-    line = f"fuzz: {sum(RAN.values())} inputs ({kinds}); EGOV_FUZZ_EXAMPLES={EXAMPLES}"
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if reporter is not None and capture is not None:
-        with capture.global_and_fixture_disabled():
-            reporter.write_line(f"\n{line}")
+    print_count(request, RAN, "")
 
 
 def _check(kind: str, data: str | bytes) -> None:

@@ -40,10 +40,8 @@ from egov_events import ical
 from egov_events.locale import parse_date, parse_date_range
 from egov_events.rules import All, HasRole, InGroup, Not, check, evaluate, explain
 from egov_events.rules import Any as AnyOf
-from tests.fuzzing import examples_per_test, fuzz_settings
+from tests.fuzzing import fuzz_settings, print_count
 
-EXAMPLES = examples_per_test(100)
-"""Inputs per fuzz test (see tests/fuzzing.py)."""
 GOLDEN = Path(__file__).parent / "golden"
 CALENDAR = (GOLDEN / "kikao-kazi-2019-p-0001-group-1.ics").read_bytes()
 FOREIGN = (
@@ -71,13 +69,7 @@ FUZZ = fuzz_settings(100)
 def _report(request: pytest.FixtureRequest) -> Iterator[None]:
     """Print how many inputs the fuzz tests ran, whatever pytest captures."""
     yield
-    kinds = ", ".join(f"{kind}: {n}" for kind, n in sorted(RAN.items()))
-    line = f"fuzz: {sum(RAN.values())} inputs to the other readers ({kinds})"
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if reporter is not None and capture is not None:
-        with capture.global_and_fixture_disabled():
-            reporter.write_line(f"\n{line}")
+    print_count(request, RAN, " to the other readers")
 
 
 # -- calendars ---------------------------------------------------------------------
