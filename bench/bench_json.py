@@ -123,8 +123,8 @@ def fields(m: dict[str, Any]) -> dict[str, list[tuple[str, Any]]]:
             ("status", e["RegistrationStatus"]), ("days_attended", list[date]), ("region", OS),
         ],
         "Person": [
-            ("id", S), ("name", S), ("honorific", OS), ("email", OS), ("organization", OS),
-            ("position", OT), ("biography", OT),
+            ("id", S), ("name", S), ("honorific", OS), ("email", OS), ("phone", OS),
+            ("organization", OS), ("position", OT), ("biography", OT),
         ],
         "Organization": [
             ("id", S), ("name", T), ("kind", e["OrganizationKind"]), ("acronym", OS),
