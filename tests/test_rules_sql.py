@@ -20,6 +20,7 @@ from tests.rule_cases import events_with_a_rule, reference
 
 ibis = pytest.importorskip("ibis")
 pa = pytest.importorskip("pyarrow")
+pl = pytest.importorskip("polars")
 pq = pytest.importorskip("pyarrow.parquet")
 
 SEEDS = {"group-1": 520, "group-2": 170, "group-3": 786}
@@ -87,6 +88,10 @@ def test_every_engine_admits_the_same_people_nulls_included(
     assert expected == sorted(p.id for p in filter(eligible, event.participants))
     frame = rules.rule_frame(event)
     assert expected == sorted(frame.filter(rules.to_polars(rule, event=event))["id"].to_list())
+    with_nulls = pl.from_arrow(table)
+    assert isinstance(with_nulls, pl.DataFrame)
+    admitted = with_nulls.filter(rules.to_polars(rule, event=event))["id"].to_list()
+    assert expected == sorted(admitted)
     assert tuple(expected) == rules.members(event, rule, backend=table)
 
 
@@ -101,6 +106,15 @@ def test_nulls_in_role_lists_mean_no_roles() -> None:
     assert ("a",) == rules.members(event, HasRole(role="r1"), backend=table)
     assert ("a",) == rules.members(event, ~HasRole(role="r2"), backend=table)
     assert ("e",) == rules.members(event, ~HasRole(role="r1"), backend=table)
+    frame = pl.from_arrow(table)
+    assert isinstance(frame, pl.DataFrame)
+    for rule in (HasRole(role="r1"), ~HasRole(role="r2"), ~HasRole(role="r1")):
+        polars_ids = frame.filter(rules.to_polars(rule, event=event))["id"].to_list()
+        assert polars_ids == list(rules.members(event, rule, backend=table))
+    # Leaf by leaf: a list of nulls says nothing about a role (null), as a null list.
+    why = frame.with_columns(pl.lit(None, pl.String).alias("organization"))
+    leaf = rules.explain_frame(HasRole(role="r1"), why, event=event)["$"].to_list()
+    assert leaf == [True, None, None, None, False]
 
 
 def _tiny_event() -> tuple[ee.Event, Rule]:

@@ -96,6 +96,13 @@ def _strings(values: Iterable[object]) -> pl.Expr:
     return polars.lit(series).implode()
 
 
+def _holds_roles() -> pl.Expr:
+    """Whether the participant holds any role: a list of nulls holds none, as in SQL."""
+    import polars  # noqa: PLC0415 (an optional extra)
+
+    return polars.col("roles").list.drop_nulls().list.len() > 0
+
+
 def _literal(node: Lit) -> pl.Expr:
     """The literal, true, false or null; null (missing input) only where false is meant."""
     _require()
@@ -104,7 +111,7 @@ def _literal(node: Lit) -> pl.Expr:
     col = polars.col
     if node.kind == "role":
         held = col("roles").list.contains(node.key)
-        return held if node.positive else (col("roles").list.len() > 0) & ~held
+        return held if node.positive else _holds_roles() & ~held
     if node.kind == "field":
         held = col(node.key).is_in(_strings(node.values))
         return held if node.positive else col(node.key).is_not_null() & ~held
@@ -123,7 +130,18 @@ def _expression(node: Plan) -> pl.Expr:
 
     if isinstance(node, Lit):
         return _literal(node)
-    parts = [_expression(child) for child in node.children]
+    children = node.children
+    held = [c for c in children if isinstance(c, Lit) and c.kind == "role" and c.positive]
+    parts = []
+    if not node.conjunction and len(held) > 1:
+        # "Holds any of these roles": one pass over each list instead of one
+        # per role (the same answers: an empty list or null elements give
+        # false, a null list null).
+        roles = _strings(lit.key for lit in held)
+        each = polars.element().is_in(roles)
+        parts.append(polars.col("roles").list.eval(each).list.any())
+        children = tuple(c for c in children if not any(c is lit for lit in held))
+    parts += [_expression(child) for child in children]
     return polars.all_horizontal(parts) if node.conjunction else polars.any_horizontal(parts)
 
 
@@ -176,8 +194,7 @@ class _Kleene(RuleVisitor["pl.Expr", None]):
     def visit_has_role(self, rule: HasRole, context: None) -> pl.Expr:
         import polars as pl  # noqa: PLC0415 (an optional extra)
 
-        roles = pl.col("roles")
-        return pl.when(roles.list.len() > 0).then(roles.list.contains(rule.role))
+        return pl.when(_holds_roles()).then(pl.col("roles").list.contains(rule.role))
 
     def visit_in_group(self, rule: InGroup, context: None) -> pl.Expr:
         import polars as pl  # noqa: PLC0415 (an optional extra)
