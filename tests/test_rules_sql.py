@@ -295,6 +295,24 @@ def test_postgresql_admits_the_same_people_nulls_included(
     )
 
 
+def test_ids_come_sorted_by_code_point_whatever_the_collation(pg: tuple[Any, Any]) -> None:
+    connection, backend = pg
+    ids = ["p-10", "P-2", "p-1", "p_1", "ñ-1"]
+    rows = ((i, ["r1"]) for i in ids)
+    postgres.load(connection, "collated", [("id", "text"), ("roles", "text[]")], rows)
+    icu = connection.execute("SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu'")
+    if icu.fetchone() is None:
+        pytest.skip("this PostgreSQL has no ICU collations")
+    connection.execute('ALTER TABLE collated ALTER COLUMN id TYPE text COLLATE "und-x-icu"')
+    connection.commit()
+    by_collation = [r[0] for r in connection.execute("SELECT id FROM collated ORDER BY id")]
+    assert by_collation != sorted(ids)  # the engine's own order is not the code points'
+    event, _rule = _tiny_event()
+    admitted = rules.members(event, HasRole(role="r1"), backend=backend.table("collated"))
+    assert admitted == tuple(sorted(ids))
+    connection.rollback()
+
+
 def test_a_selective_role_uses_a_gin_expression_index(pg: tuple[Any, Any]) -> None:
     connection, _backend = pg
     roles = ["ict_officer", "researcher", "innovator", "permanent_secretary"]
