@@ -168,6 +168,15 @@ def test_each_static_problem_has_its_message_and_path(
     event: ee.Event, rule: Rule, expected: list[str]
 ) -> None:
     assert expected == rules.check(rule, event=event)
+    # The same problems in Swahili: other words, the same paths.
+    swahili = rules.check(rule, event=event, lang="sw")
+    assert [m.rsplit(" @ ", 1)[1] for m in expected] == [m.rsplit(" @ ", 1)[1] for m in swahili]
+    assert all(sw != en for sw, en in zip(swahili, expected, strict=True))
+
+
+def test_check_refuses_an_unsupported_language(event: ee.Event) -> None:
+    with pytest.raises(ValueError, match="unsupported language 'fr'"):
+        rules.check(HasRole(role="researcher"), event=event, lang="fr")
 
 
 @pytest.mark.parametrize(

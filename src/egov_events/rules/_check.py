@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from egov_events.errors import Problem
+from egov_events.locale import language
 from egov_events.model import RULE_ATTRIBUTES
 from egov_events.rules.attributes import Attribute
 from egov_events.rules.checking import rule_problems
@@ -52,11 +53,12 @@ def find_problems(rule: Rule, *, event: Event, group: str | None = None) -> list
     return rule_problems(rule, event=event, attributes=RULE_ATTRIBUTES, owner=group)
 
 
-def check(rule: Rule, *, event: Event, group: str | None = None) -> list[str]:
+def check(rule: Rule, *, event: Event, group: str | None = None, lang: str = "en") -> list[str]:
     """Check *rule* against *event* before any evaluation; return every problem.
 
-    Each message ends with `` @ $.path`` from the rule to the offending
-    value, like :class:`~egov_events.ValidationError` messages. The checks:
+    Each message is in *lang* (``"en"`` or ``"sw"``) and ends with
+    `` @ $.path`` from the rule to the offending value, like
+    :class:`~egov_events.ValidationError` messages. The checks:
     an unknown attribute (with a did-you-mean), a value outside its
     enumeration (a role the event does not define, an unknown organization
     kind or registration status), an unknown group, a cycle between groups,
@@ -70,7 +72,14 @@ def check(rule: Rule, *, event: Event, group: str | None = None) -> list[str]:
     >>> for message in check(rule, event=event):
     ...     print(message)
     unknown attribute 'regoin': expected one of ...; did you mean 'region'? @ $.rules[1].attribute
+    >>> check(HasRole(role="mtafiti"), event=event, lang="sw")
+    ["jukumu 'mtafiti' haijulikani: mojawapo ya 'head_of_institution', ... @ $.role"]
     >>> check(HasRole(role="researcher"), event=event)
     []
+
+    Raises:
+        ValueError: *lang* is not a supported language.
+
     """
-    return [str(p) for p in find_problems(rule, event=event, group=group)]
+    language(lang)  # refused before any work, problems or not
+    return [p.render(lang) for p in find_problems(rule, event=event, group=group)]

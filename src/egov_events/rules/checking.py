@@ -128,7 +128,12 @@ class _Checker(RuleVisitor[None, Path]):
 
     def node(self, path: Path, rule: object) -> None:
         if not isinstance(rule, Rule):
-            self.add(path, f"expected a rule ({_NAMES}), got {type(rule).__name__}")
+            got = type(rule).__name__
+            self.add(
+                path,
+                f"expected a rule ({_NAMES}), got {got}",
+                f"kanuni ilitarajiwa ({_NAMES}), imepatikana {got}",
+            )
             return
         if type(rule) not in NODES:
             # A rule class defined outside the library is data the engine
