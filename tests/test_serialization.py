@@ -357,6 +357,22 @@ def test_a_malformed_v1_revision_is_reported_not_guessed() -> None:
     assert ["expected an integer, got string '3' @ $.revision"] == _errors(lambda: ee.loads(text))
 
 
+def test_a_v1_revision_too_large_for_a_sequence_is_one_problem_at_revision() -> None:
+    text = V1_WORKSHOP.read_text(encoding="utf-8")
+    too_large = text.replace('"revision": 3', '"revision": 3000000000')
+    with pytest.raises(ee.ValidationError) as caught:
+        ee.loads(too_large)
+    assert 1 == len(caught.value.problems)
+    problem = caught.value.problems[0]
+    assert ("revision",) == problem.path
+    assert "at most 2,147,483,647; got 3000000000" in problem.message
+    assert problem.sw is not None
+    assert "isiyozidi 2,147,483,647" in problem.sw
+    # The largest SEQUENCE itself is still read.
+    largest = ee.loads(text.replace('"revision": 3', '"revision": 2147483647'))
+    assert {2**31 - 1} == {s.sequence for s in largest.sessions}
+
+
 def test_the_v1_document_keeps_zone_names_folds_and_microseconds() -> None:
     event = ee.load(V1_WORKSHOP)
     call = event.calls[0]

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-from egov_events.errors import ValidationError
+from egov_events._fields import LARGEST_SEQUENCE
+from egov_events.errors import Problem, ValidationError
 from egov_events.serialization._errors import Invalid, reader_problem
 from egov_events.serialization._json import MAX_SAFE_INTEGER, read_integer
 
@@ -51,7 +52,8 @@ def sequences_from_revision(document: dict[str, Any]) -> dict[str, Any]:
     object, so this is the sequence every calendar client already holds:
     an upgraded document writes the same calendars, byte for byte. A
     malformed or out-of-range ``revision`` counts as 0 (the reader reports
-    it at its own path).
+    it at its own path). A revision above the largest SEQUENCE is refused
+    at ``$.revision`` when there are sessions or groups to carry it.
 
     >>> old = {"schema_version": 1, "revision": 3, "sessions": [{"id": "s1"}], "groups": []}
     >>> sequences_from_revision(old)["sessions"]
@@ -66,6 +68,19 @@ def sequences_from_revision(document: dict[str, Any]) -> dict[str, Any]:
         or not 0 <= revision <= MAX_SAFE_INTEGER
     ):
         revision = 0
+    if revision > LARGEST_SEQUENCE and any(document.get(k) for k in ("sessions", "groups")):
+        # One problem where the number is, not one per session at a path the
+        # document does not have.
+        shown = f"{LARGEST_SEQUENCE:,}"
+        message = (
+            f"a version 1 document's revision becomes the SEQUENCE of its sessions "
+            f"and groups, which is at most {shown}; got {revision}"
+        )
+        sw = (
+            f"toleo (revision) la hati ya toleo 1 huwa SEQUENCE ya vikao na makundi yake, "
+            f"isiyozidi {shown}; imepatikana {revision}"
+        )
+        raise ValidationError([Problem(("revision",), message, sw=sw)])
     out = dict(document)
     for key in ("sessions", "groups"):
         if key in out:
