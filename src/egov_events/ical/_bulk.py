@@ -21,22 +21,27 @@ group and language, as long as the event lives. :func:`invitation_emails`,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
-from icalendar import Component, vCalAddress, vDDDTypes, vText, vUri
+from icalendar import Component, vCalAddress, vText, vUri
 from icalendar import Event as VEvent
+from icalendar.caselessdict import canonsort_keys
+from icalendar.parser import Contentline
+from icalendar.parser_tools import to_unicode
 
 from egov_events.enums import EventStatus, RegistrationStatus
 from egov_events.ical import _common as k
 from egov_events.ical._common import Text
 from egov_events.ical._feed import (
     FeedContext,
+    Property,
     feed_context,
     feed_header,
     feed_scope,
-    session_vevent,
+    session_properties,
 )
 from egov_events.ical._itip import attendee_address, invitation
 
@@ -122,14 +127,19 @@ class FeedExport:
     """Feeds of one event as bytes, each VEVENT and VTIMEZONE written once per export.
 
     ``feed(...)`` gives ``calendar(event, ...).to_ical()``, byte for byte:
-    the feed's own properties are written by icalendar, each session's VEVENT
-    is built by :func:`~egov_events.ical._feed.session_vevent` as the feed
-    builds it, and its content lines are written from icalendar's content
-    lines (``Component.content_line``), folded only when a whole line is
-    too long, by icalendar's own ``Contentline.to_ical()``. What an export
-    writes once (each session's VEVENT per language, each VTIMEZONE, each
-    long line) it keeps for its later feeds: the command line and a site
-    writing every group's and participant's feed use one export.
+    the feed's own properties are written by icalendar. Each session's
+    VEVENT is not built as a component: its properties come from
+    :func:`~egov_events.ical._feed.session_properties`, the list that
+    :func:`~egov_events.ical._feed.session_vevent` adds to the VEVENT of
+    ``calendar()``, and each property's content line is written by icalendar
+    (``Component.add``, ``Component.content_line``, folded by
+    ``Contentline.to_ical()`` only when the whole line is too long) the first
+    time its name, value and parameters occur in the export, then reused.
+    The lines are put in the order ``to_ical()`` writes them, icalendar's
+    canonical order for a VEVENT (``canonsort_keys``). What an export writes
+    once (each session's VEVENT per language, each VTIMEZONE, each line) it
+    keeps for its later feeds: the command line and a site writing every
+    group's and participant's feed use one export.
 
     >>> from egov_events.examples import kikao_kazi_2019
     >>> from egov_events.ical import calendar
@@ -145,7 +155,12 @@ class FeedExport:
     _zones: dict[str, bytes] = attrs.field(factory=dict, init=False)
     _vevents: dict[tuple[str, str], bytes] = attrs.field(factory=dict, init=False)
     _lines: dict[tuple[object, ...], bytes] = attrs.field(factory=dict, init=False)
+    _prefixes: dict[tuple[str, tuple[tuple[str, object], ...]], str] = attrs.field(
+        factory=dict, init=False
+    )
+    _orders: dict[tuple[str, ...], tuple[int, ...]] = attrs.field(factory=dict, init=False)
     _contexts: dict[str, FeedContext] = attrs.field(factory=dict, init=False)
+    _frame: tuple[bytes, bytes] = attrs.field(factory=lambda: _frame(VEvent()), init=False)
 
     def feed(
         self,
@@ -176,27 +191,71 @@ class FeedExport:
             context = self._contexts.get(lang)
             if context is None:
                 context = self._contexts[lang] = feed_context(self.event, lang)
-            found = self._component(session_vevent(self.event, session, lang, context))
+            found = self._component(session_properties(self.event, session, lang, context))
             self._vevents[lang, session.id] = found
         return found
 
-    def _component(self, component: Component) -> bytes:
-        """``component.to_ical()``: its content lines, each written once per distinct value."""
+    def _component(self, props: list[Property]) -> bytes:
+        """``to_ical()`` of a VEVENT to which *props* were added, in their order."""
+        names = tuple(name for name, _, _ in props)
+        order = self._orders.get(names)
+        if order is None:
+            order = self._orders[names] = _order(names, VEvent.canonical_order)
+        begin, end = self._frame
+        return b"".join([begin, *[self._line(*props[i]) for i in order], end])
+
+    def _line(self, name: str, value: object, params: dict[str, Any] | None) -> bytes:
+        """The content line(s) of one property, with CRLF, written once per distinct key."""
+        key = _line_key(name, value, params)
+        raw = None if key is None else self._lines.get(key)
+        if raw is None:
+            raw = self._written(name, value, params)
+            if key is not None:
+                self._lines[key] = raw
+        return raw
+
+    def _written(self, name: str, value: object, params: dict[str, Any] | None) -> bytes:
+        """The content line(s) icalendar writes for the property, each ending in CRLF.
+
+        The value is encoded by ``Component.add``; the line is what
+        ``Contentline.from_parts`` makes of it, the name and parameters then
+        the value's text, and the part before the text is kept for the next
+        value written with the same name and parameters.
+        """
+        component = VEvent()
+        component.add(name, value, parameters=None if params is None else dict(params))
+        added = component[name]
         out = []
-        lines = self._lines
-        for name, value in component.property_items():
-            key = _line_key(name, value)
-            raw = None if key is None else lines.get(key)
-            if raw is None:
-                line = component.content_line(name, value)
-                raw = line.encode()
-                if len(raw) >= _SHORT:
-                    raw = line.to_ical()
+        for encoded in added if isinstance(added, list) else [added]:
+            text = to_unicode(encoded.to_ical())  # as Contentline.from_parts decodes it
+            key = _params_key(getattr(encoded, "params", None))
+            line = None if key is None else self._prefixes.get((name, key))
+            if line is None:
+                line = component.content_line(name, encoded)
                 if key is not None:
-                    lines[key] = raw
-            out.append(raw)
+                    self._prefixes[name, key] = line[: len(line) - len(text)]
+            else:
+                line = Contentline(line + text)
+            raw = line.encode()
+            out.append(line.to_ical() if len(raw) >= _SHORT else raw)
         out.append(b"")
         return b"\r\n".join(out)
+
+
+def _frame(component: Component) -> tuple[bytes, bytes]:
+    """The BEGIN and END lines of an empty *component*, as icalendar writes them."""
+    begin, end, _ = component.to_ical().split(b"\r\n")
+    return begin + b"\r\n", end + b"\r\n"
+
+
+def _order(names: tuple[str, ...], canonical: Iterable[str]) -> tuple[int, ...]:
+    """Positions of properties named *names*, in the order a component writes them.
+
+    Names in icalendar's canonical order first, the others alphabetically;
+    properties of the same name in the order they were added.
+    """
+    rank = {name: n for n, name in enumerate(canonsort_keys(dict.fromkeys(names), canonical))}
+    return tuple(sorted(range(len(names)), key=lambda i: rank[names[i]]))
 
 
 def feeds(event: Event, *, lang: str = "sw") -> dict[str | None, bytes]:
@@ -229,26 +288,16 @@ def feeds(event: Event, *, lang: str = "sw") -> dict[str | None, bytes]:
 
 _BY_TEXT = frozenset({Text, vText, vCalAddress, vUri})
 """Value types whose ``to_ical()`` depends on their text alone."""
+_BY_REPR = frozenset({str, int, float, bool})
+"""Plain values whose ``repr`` tells apart every value written differently."""
 
 
-def _line_key(name: str, value: object) -> tuple[object, ...] | None:
-    """What a content line depends on: name, value type, value, parameters (``None``: unsure)."""
-    kind = type(value)
-    if kind in _BY_TEXT:
-        text: object = str(value)
-    elif kind is bytes or kind is str:
-        return (name, kind, value)  # BEGIN and END, as property_items gives them
-    elif isinstance(value, vDDDTypes) and kind is vDDDTypes and type(value.dt) is datetime:
-        # Written as its wall time, with "Z" in UTC: the same text in the same zone.
-        moment = value.dt
-        text = (moment.isoformat(), type(moment.tzinfo), str(moment.tzinfo))
-    elif hasattr(value, "to_ical"):
-        text = value.to_ical()
-    else:
-        return None
-    params = getattr(value, "params", None)
+def _params_key(params: object) -> tuple[tuple[str, object], ...] | None:
+    """Parameters as a key (``None``: not only texts and lists of texts)."""
     if not params:
-        return (name, kind, text)
+        return ()
+    if not isinstance(params, dict):
+        return None
     items: list[tuple[str, object]] = []
     for pname, pvalue in params.items():
         if isinstance(pvalue, str):
@@ -257,4 +306,30 @@ def _line_key(name: str, value: object) -> tuple[object, ...] | None:
             items.append((pname, tuple(pvalue)))
         else:
             return None
-    return (name, kind, text, tuple(items))
+    return tuple(items)
+
+
+def _line_key(name: str, value: object, params: dict[str, Any] | None) -> tuple[object, ...] | None:
+    """What a property's content line depends on: name, value, parameters (``None``: unsure)."""
+    kind = type(value)
+    text: object
+    if kind in _BY_TEXT:
+        text = str(value)
+    elif kind in _BY_REPR:
+        text = repr(value)
+    elif kind is tuple and all(type(v) in _BY_REPR for v in value):  # type: ignore[attr-defined]
+        text = repr(value)  # GEO
+    elif kind is datetime:
+        # Written as its wall time in its zone (with "Z" in UTC), or converted to
+        # UTC (DTSTAMP): the same text for the same wall time, fold and zone.
+        moment: datetime = value  # type: ignore[assignment]
+        text = (moment.isoformat(), moment.fold, type(moment.tzinfo), str(moment.tzinfo))
+    elif hasattr(value, "to_ical"):
+        text = value.to_ical()
+    else:
+        return None
+    own = _params_key(getattr(value, "params", None))
+    given = _params_key(params)
+    if own is None or given is None:
+        return None
+    return (name, kind, text, own, given)

@@ -20,11 +20,11 @@ from icalendar import (
 
 from egov_events.ical import _common as k
 from egov_events.model import Event, Participant, ParticipantGroup, Session
-from egov_events.text import LocalizedText
 
 __all__ = [
     "FeedContext",
     "FeedScope",
+    "Property",
     "add_header",
     "calendar",
     "feed_context",
@@ -32,6 +32,8 @@ __all__ = [
     "feed_scope",
     "location",
     "new_calendar",
+    "session_properties",
+    "session_vevent",
 ]
 
 
@@ -80,12 +82,6 @@ def add_place(component: Component, event: Event, session: Session | None, lang:
     venue = event.venue
     if venue is not None and venue.latitude is not None and venue.longitude is not None:
         component.add("GEO", (venue.latitude, venue.longitude))
-
-
-def add_localized(component: Component, name: str, value: LocalizedText, lang: str) -> None:
-    """Add a TEXT property in the language chosen for *lang*, with its LANGUAGE parameter."""
-    tag, chosen = k.choose(value, lang)
-    component.add(name, k.text(chosen), parameters={"LANGUAGE": tag})
 
 
 def _people(event: Event, ids: Sequence[str]) -> str:
@@ -138,34 +134,45 @@ def feed_context(event: Event, lang: str) -> FeedContext:
     )
 
 
-def session_vevent(
+Property = tuple[str, Any, dict[str, Any] | None]
+"""One property of a component: name, value and parameters, as :meth:`Component.add` takes them."""
+
+
+def session_properties(
     event: Event, session: Session, lang: str, context: FeedContext | None = None
-) -> VEvent:
-    """The VEVENT of one session (RFC 5545 section 3.6.1), without ATTENDEE."""
+) -> list[Property]:
+    """What the VEVENT of one session holds, in the order :func:`session_vevent` adds it.
+
+    The feed's VEVENTs are built from this list (:func:`session_vevent`) and
+    the bulk writer writes its content lines from it
+    (:class:`~egov_events.ical.FeedExport`), without a component per session.
+    """
     ctx = context or feed_context(event, lang)
-    ev = VEvent()
-    ev.add("UID", k.session_uid(event.id, session.id))
-    ev.add("DTSTAMP", k.utc(event.updated))
-    ev.add("SEQUENCE", session.sequence)
-    ev.add("DTSTART", session.start)
-    ev.add("DTEND", session.end)
-    add_localized(ev, "SUMMARY", session.title, lang)
+    props: list[Property] = [
+        ("UID", k.session_uid(event.id, session.id), None),
+        ("DTSTAMP", k.utc(event.updated), None),
+        ("SEQUENCE", session.sequence, None),
+        ("DTSTART", session.start, None),
+        ("DTEND", session.end, None),
+    ]
+    tag, title = k.choose(session.title, lang)
+    props.append(("SUMMARY", k.text(title), {"LANGUAGE": tag}))
     description = _description(event, session, lang)
     if description:
-        ev.add("DESCRIPTION", k.text(description), parameters={"LANGUAGE": lang})
+        props.append(("DESCRIPTION", k.text(description), {"LANGUAGE": lang}))
     place = ctx.places.get(session.room, ctx.places.get(None))
     if place is not None:
-        ev.add("LOCATION", k.text(place), parameters={"LANGUAGE": lang})
+        props.append(("LOCATION", k.text(place), {"LANGUAGE": lang}))
     venue = event.venue
     if venue is not None and venue.latitude is not None and venue.longitude is not None:
-        ev.add("GEO", (venue.latitude, venue.longitude))
-    ev.add("STATUS", k.session_status(event, session))
+        props.append(("GEO", (venue.latitude, venue.longitude), None))
+    props.append(("STATUS", k.session_status(event, session), None))
     categories = [k.kind_name(session.kind, lang)]
     categories += [ctx.group_names[g.id] for g in event.groups if g.id in session.groups]
-    ev.add("CATEGORIES", k.categories(categories), parameters={"LANGUAGE": lang})
+    props.append(("CATEGORIES", k.categories(categories), {"LANGUAGE": lang}))
     url = session.online_url or event.url
     if url is not None:
-        ev.add("URL", vUri(url))
+        props.append(("URL", vUri(url), None))
     if session.online_url is not None:
         # RFC 7986 section 5.11; icalendar's Conference quotes FEATURE as one value.
         conference: dict[str, Any] = {
@@ -173,18 +180,27 @@ def session_vevent(
             "FEATURE": ["AUDIO", "VIDEO"],
             "LABEL": k.label("join", lang),
         }
-        ev.add("CONFERENCE", vUri(session.online_url), parameters=conference)
+        props.append(("CONFERENCE", vUri(session.online_url), conference))
     if ctx.organizer is not None:
-        ev.add("ORGANIZER", ctx.organizer)
+        props.append(("ORGANIZER", ctx.organizer, None))
     for doc_id in session.documents:
         doc = event.document(doc_id)
         params = {"VALUE": "URI"}
         if doc.media_type is not None:
             params["FMTTYPE"] = doc.media_type
-        ev.add("ATTACH", vUri(doc.url), parameters=params)
-    ev.add(k.X_KIND, k.text(session.kind.value))
-    for group_id in sorted(session.groups):
-        ev.add(k.X_GROUP, k.text(group_id))
+        props.append(("ATTACH", vUri(doc.url), params))
+    props.append((k.X_KIND, k.text(session.kind.value), None))
+    props += [(k.X_GROUP, k.text(group_id), None) for group_id in sorted(session.groups)]
+    return props
+
+
+def session_vevent(
+    event: Event, session: Session, lang: str, context: FeedContext | None = None
+) -> VEvent:
+    """The VEVENT of one session (RFC 5545 section 3.6.1), without ATTENDEE."""
+    ev = VEvent()
+    for name, value, parameters in session_properties(event, session, lang, context):
+        ev.add(name, value, parameters=parameters)
     return ev
 
 
