@@ -21,12 +21,12 @@ group and language, as long as the event lives. :func:`invitation_emails`,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from icalendar import Component, vCalAddress, vText, vUri
+from icalendar import Component, vCalAddress, vDDDTypes, vText, vUri
 from icalendar import Event as VEvent
 from icalendar.caselessdict import canonsort_keys
 from icalendar.parser import Contentline
@@ -154,10 +154,8 @@ class FeedExport:
     event: Event
     _zones: dict[str, bytes] = attrs.field(factory=dict, init=False)
     _vevents: dict[tuple[str, str], bytes] = attrs.field(factory=dict, init=False)
-    _lines: dict[tuple[object, ...], bytes] = attrs.field(factory=dict, init=False)
-    _prefixes: dict[tuple[str, tuple[tuple[str, object], ...]], str] = attrs.field(
-        factory=dict, init=False
-    )
+    _lines: dict[tuple[tuple[object, ...], object], bytes] = attrs.field(factory=dict, init=False)
+    _templates: dict[tuple[object, ...], _Template] = attrs.field(factory=dict, init=False)
     _orders: dict[tuple[str, ...], tuple[int, ...]] = attrs.field(factory=dict, init=False)
     _contexts: dict[str, FeedContext] = attrs.field(factory=dict, init=False)
     _frame: tuple[bytes, bytes] = attrs.field(factory=lambda: _frame(VEvent()), init=False)
@@ -204,42 +202,90 @@ class FeedExport:
         begin, end = self._frame
         return b"".join([begin, *[self._line(*props[i]) for i in order], end])
 
-    def _line(self, name: str, value: object, params: dict[str, Any] | None) -> bytes:
-        """The content line(s) of one property, with CRLF, written once per distinct key."""
-        key = _line_key(name, value, params)
-        raw = None if key is None else self._lines.get(key)
+    def _line(self, name: str, value: object, params: dict[str, Any]) -> bytes:
+        """The content line of one property with its CRLF, written once per distinct value."""
+        shape = _shape(name, value, params)
+        if shape is None:  # icalendar may write it in ways not told by its type
+            return b"".join(_octets(line) for line in _through_component(name, value, params)[0])
+        key = (shape, _value_key(value))
+        raw = self._lines.get(key)
         if raw is None:
-            raw = self._written(name, value, params)
-            if key is not None:
-                self._lines[key] = raw
+            template = self._templates.get(shape)
+            if template is not None:
+                lines = [template.line(value)]
+            else:
+                lines, template = _through_component(name, value, params)
+                if template is not None:
+                    self._templates[shape] = template
+            raw = self._lines[key] = b"".join(_octets(line) for line in lines)
         return raw
 
-    def _written(self, name: str, value: object, params: dict[str, Any] | None) -> bytes:
-        """The content line(s) icalendar writes for the property, each ending in CRLF.
 
-        The value is encoded by ``Component.add``; the line is what
-        ``Contentline.from_parts`` makes of it, the name and parameters then
-        the value's text, and the part before the text is kept for the next
-        value written with the same name and parameters.
-        """
-        component = VEvent()
-        component.add(name, value, parameters=None if params is None else dict(params))
-        added = component[name]
-        out = []
-        for encoded in added if isinstance(added, list) else [added]:
-            text = to_unicode(encoded.to_ical())  # as Contentline.from_parts decodes it
-            key = _params_key(getattr(encoded, "params", None))
-            line = None if key is None else self._prefixes.get((name, key))
-            if line is None:
-                line = component.content_line(name, encoded)
-                if key is not None:
-                    self._prefixes[name, key] = line[: len(line) - len(text)]
-            else:
-                line = Contentline(line + text)
-            raw = line.encode()
-            out.append(line.to_ical() if len(raw) >= _SHORT else raw)
-        out.append(b"")
-        return b"\r\n".join(out)
+@attrs.frozen
+class _Template:
+    """How icalendar writes the values of one shape (name, type, zone, parameters).
+
+    ``Contentline.from_parts`` writes the name and the parameters, then the
+    value's text: *prefix* is that first part, *kind* the icalendar type
+    whose ``to_ical()`` writes the text (``None``: the value is of an
+    icalendar type already, which ``Component.add`` keeps as it is).
+    """
+
+    prefix: str
+    kind: Callable[[Any], Any] | None
+
+    def text(self, value: object) -> str:
+        encoded: Any = value if self.kind is None else self.kind(value)
+        return to_unicode(encoded.to_ical())  # as Contentline.from_parts decodes it
+
+    def line(self, value: object) -> str:
+        return _contentline(self.prefix + self.text(value))
+
+
+def _through_component(
+    name: str, value: object, params: dict[str, Any]
+) -> tuple[list[str], _Template | None]:
+    """The property's content lines as icalendar writes them in a VEVENT, and its template.
+
+    ``Component.add`` keeps a value of an icalendar type and encodes a plain
+    one with the type it picks for the name (``vDDDTypes`` writes a date-time
+    as ``vDatetime``): the template writes the next values of the same shape
+    with that type. It is kept only if it writes this value's line as
+    icalendar did: where ``add`` changes the value first (DTSTAMP in a zone,
+    converted to UTC), it does not, and each line of that shape is written
+    whole.
+    """
+    component = VEvent()
+    component.add(name, value, parameters=dict(params))
+    added = component[name]
+    if isinstance(added, list):  # a list of values given as one
+        return [component.content_line(name, each) for each in added], None
+    line: str = component.content_line(name, added)
+    kind: type | None
+    if added is value:
+        kind = None
+    elif isinstance(added, vDDDTypes):
+        kind = type(added.to_property_type())
+    else:
+        kind = type(added)
+    text = _Template("", kind).text(value)
+    if not line.endswith(":" + text):
+        return [line], None
+    return [line], _Template(line[: len(line) - len(text)], kind)
+
+
+def _contentline(text: str) -> str:
+    """*text* as an icalendar content line, which holds no bare line break."""
+    line: str = Contentline(text)  # type: ignore[no-untyped-call]
+    return line
+
+
+def _octets(line: str) -> bytes:
+    """The content line and its CRLF, folded by icalendar once it reaches 75 octets."""
+    raw = line.encode()
+    if len(raw) >= _SHORT:
+        raw = Contentline(line).to_ical()  # type: ignore[no-untyped-call]
+    return raw + b"\r\n"
 
 
 def _frame(component: Component) -> tuple[bytes, bytes]:
@@ -287,7 +333,7 @@ def feeds(event: Event, *, lang: str = "sw") -> dict[str | None, bytes]:
 
 
 _BY_TEXT = frozenset({Text, vText, vCalAddress, vUri})
-"""Value types whose ``to_ical()`` depends on their text alone."""
+"""icalendar's value types whose ``to_ical()`` depends on their text alone."""
 _BY_REPR = frozenset({str, int, float, bool})
 """Plain values whose ``repr`` tells apart every value written differently."""
 
@@ -309,27 +355,38 @@ def _params_key(params: object) -> tuple[tuple[str, object], ...] | None:
     return tuple(items)
 
 
-def _line_key(name: str, value: object, params: dict[str, Any] | None) -> tuple[object, ...] | None:
-    """What a property's content line depends on: name, value, parameters (``None``: unsure)."""
-    kind = type(value)
-    text: object
-    if kind in _BY_TEXT:
-        text = str(value)
-    elif kind in _BY_REPR:
-        text = repr(value)
-    elif kind is tuple and all(type(v) in _BY_REPR for v in value):  # type: ignore[attr-defined]
-        text = repr(value)  # GEO
-    elif kind is datetime:
-        # Written as its wall time in its zone (with "Z" in UTC), or converted to
-        # UTC (DTSTAMP): the same text for the same wall time, fold and zone.
-        moment: datetime = value  # type: ignore[assignment]
-        text = (moment.isoformat(), moment.fold, type(moment.tzinfo), str(moment.tzinfo))
-    elif hasattr(value, "to_ical"):
-        text = value.to_ical()
-    else:
-        return None
+def _shape(name: str, value: object, params: dict[str, Any]) -> tuple[object, ...] | None:
+    """What decides how icalendar writes a property, apart from its value's text.
+
+    Name, value type, parameters given and the value's own, and a
+    date-time's zone (its TZID parameter). ``None`` for values whose
+    parameters icalendar may take from the value itself (periods, lists)
+    and for parameters other than texts.
+    """
     own = _params_key(getattr(value, "params", None))
     given = _params_key(params)
     if own is None or given is None:
         return None
-    return (name, kind, text, own, given)
+    kind = type(value)
+    if isinstance(value, datetime) and kind is datetime:
+        zone = value.tzinfo
+        return (name, kind, type(zone), str(zone), own, given)
+    if isinstance(value, tuple) and kind is tuple:
+        if not all(type(v) in _BY_REPR for v in value):
+            return None
+    elif kind not in _BY_REPR and not hasattr(value, "to_ical"):
+        return None
+    return (name, kind, own, given)
+
+
+def _value_key(value: object) -> object:
+    """What tells apart the values of one shape that icalendar writes differently."""
+    kind = type(value)
+    if kind in _BY_TEXT:
+        return str(value)
+    if kind in _BY_REPR or kind is tuple:
+        return repr(value)
+    if isinstance(value, datetime):  # its zone is in the shape; "fold" in a conversion to UTC
+        return (value.isoformat(), value.fold)
+    to_ical = getattr(value, "to_ical")  # noqa: B009 (the shape holds only values that have one)
+    return to_ical()

@@ -134,8 +134,8 @@ def feed_context(event: Event, lang: str) -> FeedContext:
     )
 
 
-Property = tuple[str, Any, dict[str, Any] | None]
-"""One property of a component: name, value and parameters, as :meth:`Component.add` takes them."""
+Property = tuple[str, Any, dict[str, Any]]
+"""One property of a component: name, value and parameters, as ``Component.add`` takes them."""
 
 
 def session_properties(
@@ -149,11 +149,11 @@ def session_properties(
     """
     ctx = context or feed_context(event, lang)
     props: list[Property] = [
-        ("UID", k.session_uid(event.id, session.id), None),
-        ("DTSTAMP", k.utc(event.updated), None),
-        ("SEQUENCE", session.sequence, None),
-        ("DTSTART", session.start, None),
-        ("DTEND", session.end, None),
+        ("UID", k.session_uid(event.id, session.id), {}),
+        ("DTSTAMP", k.utc(event.updated), {}),
+        ("SEQUENCE", session.sequence, {}),
+        ("DTSTART", session.start, {}),
+        ("DTEND", session.end, {}),
     ]
     tag, title = k.choose(session.title, lang)
     props.append(("SUMMARY", k.text(title), {"LANGUAGE": tag}))
@@ -165,14 +165,14 @@ def session_properties(
         props.append(("LOCATION", k.text(place), {"LANGUAGE": lang}))
     venue = event.venue
     if venue is not None and venue.latitude is not None and venue.longitude is not None:
-        props.append(("GEO", (venue.latitude, venue.longitude), None))
-    props.append(("STATUS", k.session_status(event, session), None))
+        props.append(("GEO", (venue.latitude, venue.longitude), {}))
+    props.append(("STATUS", k.session_status(event, session), {}))
     categories = [k.kind_name(session.kind, lang)]
     categories += [ctx.group_names[g.id] for g in event.groups if g.id in session.groups]
     props.append(("CATEGORIES", k.categories(categories), {"LANGUAGE": lang}))
     url = session.online_url or event.url
     if url is not None:
-        props.append(("URL", vUri(url), None))
+        props.append(("URL", vUri(url), {}))
     if session.online_url is not None:
         # RFC 7986 section 5.11; icalendar's Conference quotes FEATURE as one value.
         conference: dict[str, Any] = {
@@ -182,15 +182,15 @@ def session_properties(
         }
         props.append(("CONFERENCE", vUri(session.online_url), conference))
     if ctx.organizer is not None:
-        props.append(("ORGANIZER", ctx.organizer, None))
+        props.append(("ORGANIZER", ctx.organizer, {}))
     for doc_id in session.documents:
         doc = event.document(doc_id)
         params = {"VALUE": "URI"}
         if doc.media_type is not None:
             params["FMTTYPE"] = doc.media_type
         props.append(("ATTACH", vUri(doc.url), params))
-    props.append((k.X_KIND, k.text(session.kind.value), None))
-    props += [(k.X_GROUP, k.text(group_id), None) for group_id in sorted(session.groups)]
+    props.append((k.X_KIND, k.text(session.kind.value), {}))
+    props += [(k.X_GROUP, k.text(group_id), {}) for group_id in sorted(session.groups)]
     return props
 
 
