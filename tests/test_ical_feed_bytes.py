@@ -10,6 +10,7 @@ in both languages, and generated events.
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -18,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 import egov_events as ee
 from egov_events import ical
 from egov_events.model import Event
+from egov_events.text import LocalizedText
 from tests import strategies
 
 
@@ -96,6 +98,33 @@ def test_an_export_belongs_to_its_event(event: Event) -> None:
     )
     assert ical.FeedExport(renamed).feed() == ical.calendar(renamed).to_ical()
     assert ical.FeedExport(renamed).feed() != ical.FeedExport(event).feed()
+
+
+def test_the_export_writes_lines_of_one_shape_with_other_values_as_to_ical_does(
+    event: Event,
+) -> None:
+    """Icalendar is asked once per name, type, zone and parameters; every later value agrees.
+
+    Sessions in turn in every zone of the generated events (UTC among them)
+    and with titles long enough to be folded, a multibyte character at the
+    fold, and the characters TEXT escapes.
+    """
+    zones = [ZoneInfo(name) for name in strategies.ZONE_NAMES]
+    sessions = []
+    for n, session in enumerate(event.sessions):
+        zone = zones[n % len(zones)]
+        title = f"Kikao {n}, sehemu; \\New {'ü' * (n % 7)}{'ndefu ' * (n % 20)}mwisho"
+        sessions.append(
+            attrs.evolve(
+                session,
+                title=LocalizedText.of(sw=title, en=title.upper()),
+                start=session.start.astimezone(zone),
+                end=session.end.astimezone(zones[(n + 1) % len(zones)]),
+            )
+        )
+    varied = attrs.evolve(event, sessions=tuple(sessions))
+    _same_feeds(varied, [{}, *({"group": g.id} for g in varied.groups)])
+    _same_feeds(varied, [{"participant": p.id} for p in varied.participants[::97]])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
