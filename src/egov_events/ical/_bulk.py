@@ -26,7 +26,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from icalendar import Component, vCalAddress, vDDDTypes, vText, vUri
+from icalendar import Component, vCalAddress, vCategory, vDDDTypes, vText, vUri
 from icalendar import Event as VEvent
 from icalendar.caselessdict import canonsort_keys
 from icalendar.parser import Contentline
@@ -34,7 +34,7 @@ from icalendar.parser_tools import to_unicode
 
 from egov_events.enums import EventStatus, RegistrationStatus
 from egov_events.ical import _common as k
-from egov_events.ical._common import Text
+from egov_events.ical._common import Categories, Text
 from egov_events.ical._feed import (
     FeedContext,
     Property,
@@ -334,6 +334,8 @@ def feeds(event: Event, *, lang: str = "sw") -> dict[str | None, bytes]:
 
 _BY_TEXT = frozenset({Text, vText, vCalAddress, vUri})
 """icalendar's value types whose ``to_ical()`` depends on their text alone."""
+_BY_CATEGORIES = frozenset({Categories, vCategory})
+"""Category lists whose ``to_ical()`` depends on their categories' texts alone."""
 _BY_REPR = frozenset({str, int, float, bool})
 """Plain values whose ``repr`` tells apart every value written differently."""
 
@@ -363,20 +365,21 @@ def _shape(name: str, value: object, params: dict[str, Any]) -> tuple[object, ..
     parameters icalendar may take from the value itself (periods, lists)
     and for parameters other than texts.
     """
-    own = _params_key(getattr(value, "params", None))
-    given = _params_key(params)
-    if own is None or given is None:
-        return None
     kind = type(value)
+    own = getattr(value, "params", None)
+    own_key = _params_key(own) if own else ()
+    given = _params_key(params) if params else ()
+    if own_key is None or given is None:
+        return None
     if isinstance(value, datetime) and kind is datetime:
         zone = value.tzinfo
-        return (name, kind, type(zone), str(zone), own, given)
-    if isinstance(value, tuple) and kind is tuple:
-        if not all(type(v) in _BY_REPR for v in value):
+        return (name, kind, type(zone), str(zone), own_key, given)
+    if isinstance(value, tuple):
+        if kind is not tuple or not all(type(v) in _BY_REPR for v in value):
             return None
     elif kind not in _BY_REPR and not hasattr(value, "to_ical"):
         return None
-    return (name, kind, own, given)
+    return (name, kind, own_key, given)
 
 
 def _value_key(value: object) -> object:
@@ -386,6 +389,8 @@ def _value_key(value: object) -> object:
         return str(value)
     if kind in _BY_REPR or kind is tuple:
         return repr(value)
+    if isinstance(value, vCategory) and kind in _BY_CATEGORIES:  # each written from its text
+        return tuple(str(c) for c in value.cats)
     if isinstance(value, datetime):  # its zone is in the shape; "fold" in a conversion to UTC
         return (value.isoformat(), value.fold)
     to_ical = getattr(value, "to_ical")  # noqa: B009 (the shape holds only values that have one)
