@@ -250,10 +250,10 @@ def _through_component(
     ``Component.add`` keeps a value of an icalendar type and encodes a plain
     one with the type it picks for the name (``vDDDTypes`` writes a date-time
     as ``vDatetime``): the template writes the next values of the same shape
-    with that type. It is kept only if it writes this value's line as
-    icalendar did: where ``add`` changes the value first (DTSTAMP in a zone,
-    converted to UTC), it does not, and each line of that shape is written
-    whole.
+    with that type. There is none where ``add`` changes the value before
+    encoding it (a DTSTAMP is converted to UTC), nor where the template
+    does not write this value's line as icalendar did: each line of that
+    shape is then written whole.
     """
     component = VEvent()
     component.add(name, value, parameters=dict(params))
@@ -265,6 +265,8 @@ def _through_component(
     if added is value:
         kind = None
     elif isinstance(added, vDDDTypes):
+        if added.dt is not value:  # changed by add (DTSTAMP to UTC): no template
+            return [line], None
         kind = type(added.to_property_type())
     else:
         kind = type(added)
