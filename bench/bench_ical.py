@@ -29,10 +29,13 @@ ratio is therefore the library's cost per calendar against writing one by
 hand. ``invitations()`` returns plain calendars, each built and serialized
 by icalendar in full: its row shows what that costs.
 
-``FeedExport`` builds each session's VEVENT as ``calendar()`` does and
-writes its content lines itself, each distinct line once per export (folded
-by icalendar when it is too long), the VTIMEZONE once; its output is checked
-to be ``calendar().to_ical()`` byte for byte.
+``FeedExport`` writes each session's VEVENT from the properties
+``calendar()`` adds to it (``session_properties``), without building a
+component: each distinct line once per export, icalendar asked once per
+shape of line (name, value type, zone, parameters) and its value type
+writing the text of later values, folded by icalendar when too long, the
+VTIMEZONE once; its output is checked to be ``calendar().to_ical()`` byte
+for byte.
 
     .venv/bin/python bench/bench_ical.py            # 9 rounds
     .venv/bin/python bench/bench_ical.py --quick    # 3 rounds
