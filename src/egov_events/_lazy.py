@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import ast
 import importlib
-import importlib.util
 import sys
 from collections.abc import Callable
 
@@ -27,8 +26,11 @@ def _is_type_checking(test: ast.expr) -> bool:
 
 
 def _absolute(package: str, node: ast.ImportFrom) -> str:
-    name = "." * node.level + (node.module or "")
-    return importlib.util.resolve_name(name, package) if node.level else name
+    if not node.level:
+        return node.module or ""
+    import importlib.util  # noqa: PLC0415 (lazy: only a relative import needs it, on first miss)
+
+    return importlib.util.resolve_name("." * node.level + (node.module or ""), package)
 
 
 def _order(name: str) -> tuple[int, str]:

@@ -29,7 +29,6 @@ ValueError: '01/02/2019' is ambiguous: it reads as 1 Februari 2019 (day first) o
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import MAXYEAR, MINYEAR, date, datetime, time
 from functools import cache
@@ -415,6 +414,8 @@ def _complete(  # noqa: PLR0912 (one check per part)
     parts: _Parts, text: str, code: str, *, year: int | None, month: int | None = None
 ) -> date:
     """The date the parts say, with a missing year (or month) taken only from the arguments."""
+    import calendar  # noqa: PLC0415 (lazy: it loads the stdlib locale module; only reading needs it)
+
     months = MONTH_NAMES[code]
     if parts.has_time:
         msg = f"{text!r} has a time of day: only a date is read here"

@@ -21,14 +21,13 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from functools import cached_property
-from typing import Any, Final, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 import attrs
 
 from egov_events import _checks as c
 from egov_events import _fields as f
-from egov_events.conflicts import Conflict, find_conflicts
 from egov_events.enums import (
     AnswerStatus,
     DocumentKind,
@@ -41,9 +40,11 @@ from egov_events.enums import (
 from egov_events.errors import Problem, Problems
 from egov_events.rules import Rule
 from egov_events.rules.attributes import Attribute, rule_attributes
-from egov_events.rules.checking import rule_problems
 from egov_events.submissions import CallForSubmissions
 from egov_events.text import LocalizedText
+
+if TYPE_CHECKING:
+    from egov_events.conflicts import Conflict
 
 __all__ = [
     "RULE_ATTRIBUTES",
@@ -933,6 +934,8 @@ class Event:
         room 'ukumbi-mkuu' is also used by session 's-2019-01-30-opening' ... @ $.sessions[2].room
         group 'group-1' is also expected at session ... @ $.sessions[2].groups
         """
+        from egov_events.conflicts import find_conflicts  # noqa: PLC0415 (lazy: on first use)
+
         return find_conflicts(self)
 
     def attendance(self) -> dict[date, int]:
@@ -1098,6 +1101,8 @@ class _EventChecker:
 
     def rules(self) -> None:
         """Check every group's rule and every call's eligibility (egov_events.rules.check)."""
+        from egov_events.rules.checking import rule_problems  # noqa: PLC0415 (lazy: first check)
+
         e, p = self.e, self.p
         for i, g in enumerate(e.groups):
             if g.rule is not None:
