@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import gc
 import json
+import re
+import sys
 from datetime import UTC, datetime, timedelta, timezone
 from types import MappingProxyType
 from typing import Any
@@ -24,7 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import egov_events as ee
-from egov_events import _fields, text
+from egov_events import _checks, _fields, text
 from egov_events.model import Participant, RegistrationStatus
 from egov_events.serialization import _converter, _json, from_document, to_document
 from egov_events.submissions import Review, StateChange, SubmissionState
@@ -302,3 +304,16 @@ def test_a_document_written_straight_to_text_is_the_same_json(
     assert isinstance(own["participants"][0]["groups"], list)
     for compact in (False, True):
         assert _json.encode(own, compact=compact) == _json.encode(shared, compact=compact)
+
+
+def test_printable_texts_skip_the_search_for_refused_characters() -> None:
+    """A printable text is never searched: no character a text refuses is printable."""
+    refused = re.compile(_checks._NOT_ONE_LINE)  # the wider class; multi-line refuses a subset
+    printable_yet_refused = [
+        hex(c) for c in range(sys.maxunicode + 1) if chr(c).isprintable() and refused.match(chr(c))
+    ]
+    assert [] == printable_yet_refused
+    assert "'\\x85' at character 5" in str(_checks.text_problem("Kikao\x85Kazi"))
+    assert "'\\u2028' at character 1" in str(_checks.text_problem("a\u2028b", multiline=True))
+    assert _checks.text_problem("Kikao =?utf-8?q?x?=") is not None
+    assert _checks.text_problem("Kikao =? kazi ?=") is None

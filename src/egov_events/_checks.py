@@ -27,15 +27,21 @@ EMAIL_PATTERN = re.compile(rf"^{_ATEXT}(?:\.{_ATEXT})*@{_LABEL}(?:\.{_LABEL})+$"
 MAX_EMAIL_LENGTH: Final = 254
 """The longest address (RFC 5321 section 4.5.3.1: 64 octets of local part, 255 of path)."""
 
-_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# The three patterns below are kept as text and compiled by ``re`` (which
+# keeps what it compiled) the first time a text needs them: most texts are
+# printable and hold no "=?", so no pattern is looked at, and compiling the
+# two character classes (a table of the Basic Multilingual Plane each) would
+# be a third of what ``import egov_events`` costs in this module.
+_NOT_ONE_LINE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
 """What a single-line text refuses: line breaks (CR, LF, NEL, U+2028, U+2029), tab and
-other control characters (C0, DEL, C1), and lone surrogates, which UTF-8 cannot encode."""
+other control characters (C0, DEL, C1), and lone surrogates, which UTF-8 cannot encode.
+None of them is printable (``str.isprintable``)."""
 
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NOT_TEXT = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
 """What a multi-line text refuses: the same, but for tab, LF and CR."""
 
-_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
-"""An RFC 2047 encoded word, which mail programs would decode in a header."""
+_ENCODED_WORD = r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?="
+"""An RFC 2047 encoded word, which mail programs would decode in a header; it starts ``=?``."""
 COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
 PHONE_PATTERN = re.compile(r"^\+[1-9][0-9]{6,14}$")
 """Phone numbers in E.164 form: ``+``, the country code, at most 15 digits."""
@@ -120,7 +126,9 @@ def text_problem(value: str, *, multiline: bool = False) -> str | None:
 
 def text_problems(value: str, *, multiline: bool = False) -> tuple[str, str] | None:
     """:func:`text_problem` in English and Swahili."""
-    bad = (_NOT_TEXT if multiline else _NOT_ONE_LINE).search(value)
+    bad = None
+    if not value.isprintable():  # every character refused is unprintable
+        bad = re.search(_NOT_TEXT if multiline else _NOT_ONE_LINE, value)
     if bad is not None:
         where = f"({bad.group()!r} at character {bad.start()})"
         mahali = f"({bad.group()!r} katika herufi ya {bad.start()})"
@@ -134,8 +142,8 @@ def text_problems(value: str, *, multiline: bool = False) -> tuple[str, str] | N
             f"maandishi yana mstari mpya au herufi ya udhibiti {mahali}: maandishi ya "
             "mstari mmoja hayana",
         )
-    if not multiline:
-        word = _ENCODED_WORD.search(value)
+    if not multiline and "=?" in value:
+        word = re.search(_ENCODED_WORD, value)
         if word is not None:
             shown = word.group() if len(word.group()) <= 64 else word.group()[:64] + "..."
             return (

@@ -410,12 +410,17 @@ def _read_one(text: str, code: str) -> _Parts:
     return first
 
 
+def _days_in(year: int, month: int) -> int:
+    """How many days *month* of *year* has."""
+    import calendar  # noqa: PLC0415 (lazy: it loads the stdlib's locale; only reading needs it)
+
+    return calendar.monthrange(year, month)[1]
+
+
 def _complete(  # noqa: PLR0912 (one check per part)
     parts: _Parts, text: str, code: str, *, year: int | None, month: int | None = None
 ) -> date:
     """The date the parts say, with a missing year (or month) taken only from the arguments."""
-    import calendar  # noqa: PLC0415 (lazy: it loads the stdlib locale module; only reading needs it)
-
     months = MONTH_NAMES[code]
     if parts.has_time:
         msg = f"{text!r} has a time of day: only a date is read here"
@@ -426,7 +431,7 @@ def _complete(  # noqa: PLR0912 (one check per part)
         raise ValueError(msg)
     if parts.day is None:
         if two_digit and parts.month is not None:
-            last = calendar.monthrange(2000, parts.month)[1]
+            last = _days_in(2000, parts.month)
             msg = (
                 f"{text!r} is not a date: {parts.year} is not a day of "
                 f"{months[parts.month - 1]} (1-{last}), and a year is written with four digits"
@@ -455,7 +460,7 @@ def _complete(  # noqa: PLR0912 (one check per part)
         raise ValueError(msg)
     got_year = parts.year if parts.year is not None else year
     name = months[got_month - 1]
-    last = calendar.monthrange(got_year if got_year is not None else 2000, got_month)[1]
+    last = _days_in(got_year if got_year is not None else 2000, got_month)
     if parts.day > last:
         where = (
             f"{name} {got_year} has {last} days" if got_year else f"{name} has at most {last} days"
