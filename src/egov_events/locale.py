@@ -32,9 +32,7 @@ from __future__ import annotations
 import re
 from datetime import MAXYEAR, MINYEAR, date, datetime, time
 from functools import cache
-from typing import TYPE_CHECKING, Any, Final
-
-import attrs
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 if TYPE_CHECKING:
     from dateutil.parser import parserinfo
@@ -264,9 +262,11 @@ _LANGUAGE_NAMES = {"sw": "Swahili", "en": "English"}
 _DEFAULT = datetime(2000, 1, 1)  # noqa: DTZ001 (a placeholder for the parser, never returned)
 
 
-@attrs.frozen
-class _Parts:
-    """What the parser found in a text; ``None`` for what the text does not say."""
+class _Parts(NamedTuple):
+    """What the parser found in a text; ``None`` for what the text does not say.
+
+    A named tuple (its class costs less to build at import than an attrs class).
+    """
 
     year: int | None
     month: int | None
