@@ -50,9 +50,9 @@ from egov_events.serialization._errors import (
     suggestions,
     unknown_field,
 )
-from egov_events.serialization._json import ReprFloat, read_integer
+from egov_events.serialization._json import ReprFloat, encode_text, read_integer
 from egov_events.serialization._versions import SCHEMA_VERSION, upgrade
-from egov_events.serialization._writer import DocumentWriter
+from egov_events.serialization._writer import DocumentWriter, TextWriter
 from egov_events.text import LocalizedText
 
 __all__ = [
@@ -766,6 +766,7 @@ class EventConverter(cattrs.Converter):
         self.memos = Memos()
         self._tags = {cls: tag for tag, cls in self.rules.items()}
         self._for_text: EventConverter | None = None
+        self._texts: dict[bool, TextWriter] = {}
 
     @property
     def for_text(self) -> EventConverter:
@@ -851,6 +852,22 @@ class EventConverter(cattrs.Converter):
         written = self.shared_sets
         fields: dict[str, Any] = self.writer.write(event) if written else self.unstructure(event)
         return {"schema_version": SCHEMA_VERSION, **fields}
+
+    def to_text(self, event: Event, *, compact: bool = False) -> str:
+        """The JSON text of *event*, ending with a newline, written directly.
+
+        It is the text the JSON library writes for :meth:`to_document`, made
+        by one generated function per class (see :class:`TextWriter`).
+        """
+        texts = self._texts.get(compact)
+        if texts is None:
+            texts = self._texts[compact] = TextWriter(
+                self,
+                self.for_text.writer,
+                compact=compact,
+                encode=lambda value: encode_text(value, compact=compact)[:-1],
+            )
+        return texts.write(event, ("schema_version", str(SCHEMA_VERSION)))
 
     def from_document(self, document: Any) -> Event:
         """Read an event from a parsed JSON document, upgrading older versions.

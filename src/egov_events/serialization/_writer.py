@@ -23,19 +23,22 @@ import enum
 import types
 import typing
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import date, datetime
+from json.encoder import encode_basestring as encode_string
 from typing import Any, Final, get_args, get_origin
 
 import attrs
 import cattrs
 from cattrs.fns import identity
 
-__all__ = ["DocumentWriter"]
+__all__ = ["DocumentWriter", "Layout", "TextWriter"]
 
 MEMO_LIMIT: Final = 1 << 14
 """How many values each memo of a writer keeps; a full memo starts again empty."""
 
 Hook = Callable[[Any], Any]
+Write = Callable[[Any, str, dict[Any, str]], str]
+"""A text writer: ``write(value, pad, memo)``."""
 
 
 class SortedSets:
@@ -103,7 +106,7 @@ class DocumentWriter:
             found = self.writers[cls] = self._generate(cls)
         return found
 
-    def _generated(self, t: Any) -> bool:
+    def generated(self, t: Any) -> bool:
         return (
             isinstance(t, type)
             and attrs.has(t)
@@ -112,14 +115,14 @@ class DocumentWriter:
             and all(a.init for a in attrs.fields(t))
         )
 
-    def _hook(self, t: Any) -> Hook:
+    def hook(self, t: Any) -> Hook:
         """How a value of type *t* is written, as one call."""
-        if self._generated(t):
+        if self.generated(t):
             return self.writer(t)
         return self.converter.get_unstructure_hook(t)
 
     def _generate(self, cls: type) -> Hook:
-        if not self._generated(cls):
+        if not self.generated(cls):
             return self.converter.get_unstructure_hook(cls)
         attrs.resolve_types(cls)
         names: dict[str, Any] = {"datetime": datetime}
@@ -137,7 +140,7 @@ class DocumentWriter:
             t = field.type
             inner = _optional_inner(t)
             if get_origin(t) is frozenset:
-                sets = self._sorted_sets(get_args(t)[0])
+                sets = self.sorted_sets(get_args(t)[0])
                 known, fill = name(sets.known.get), name(sets.fill)
                 body += [
                     f"    {var} = {get}",
@@ -171,7 +174,7 @@ class DocumentWriter:
         a float (when orjson and the standard library write it alike, else
         the hook decides), a tuple or mapping item by item; else a call.
         """
-        hook = self._hook(t)
+        hook = self.hook(t)
         if hook is identity:
             return var
         if isinstance(t, type) and issubclass(t, enum.Enum):
@@ -202,9 +205,310 @@ class DocumentWriter:
             return f"{{{key}: {item} for k, x in sorted({var}.items())}}"
         return None
 
-    def _sorted_sets(self, item_type: Any) -> SortedSets:
-        hook = self._hook(item_type)
+    def sorted_sets(self, item_type: Any) -> SortedSets:
+        hook = self.hook(item_type)
         sets = self.sets.get(hook)
         if sets is None:
             sets = self.sets[hook] = SortedSets(hook, self.new_memo())
         return sets
+
+
+class Layout:
+    """How JSON text is laid out: compact, or indented by two spaces.
+
+    Text is written as the JSON libraries write it (``_json.encode``):
+    compact with ``,`` and ``:`` and no spaces; indented with each item on
+    a line of its own, ``": "`` after a key, and ``[]`` or ``{}`` for an
+    empty array or object. A *pad* is what starts the line of a value: a
+    newline and its indentation (nothing at all when compact).
+    """
+
+    def __init__(self, *, compact: bool) -> None:
+        self.compact = compact
+        self.step = "" if compact else "  "
+        self.colon = ":" if compact else ": "
+        self.top = "" if compact else "\n"
+
+    def join(self, items: list[str], pad: str, opening: str, closing: str) -> str:
+        """*items* (texts) as one array or object whose line starts with *pad*."""
+        if not items:
+            return opening + closing
+        if self.compact:
+            return f"{opening}{','.join(items)}{closing}"
+        inner = pad + "  "
+        return f"{opening}{inner}{(',' + inner).join(items)}{pad}{closing}"  # one copy of the items
+
+
+class TextWriter:
+    """Per-class functions that write JSON text directly, for one converter and layout.
+
+    :func:`~egov_events.serialization.dumps` writes an event without the
+    tree of JSON values in between: a function per class, generated on
+    first use, puts the text of each field into one string, with the
+    work its type makes known done inline (a text escaped, a number or an
+    enumeration value written, a set sorted once and its text kept for the
+    rest of the call). Whatever has no inline form (rules, mappings of
+    other kinds, a value of an unexpected type) is turned into its JSON
+    value by the converter and written by the JSON library, so the text is
+    the one the library would write for the converter's document, byte for
+    byte (tests compare the two).
+
+    Texts of values that recur (sets, datetimes) are kept in a *memo* that
+    belongs to one call of :meth:`write`.
+    """
+
+    def __init__(
+        self,
+        converter: cattrs.Converter,
+        values: DocumentWriter,
+        *,
+        compact: bool,
+        encode: Callable[[Any], str],
+    ) -> None:
+        """Write for *converter*; *encode* writes a JSON value as text, without a newline."""
+        self.converter = converter
+        self.values = values
+        self.layout = Layout(compact=compact)
+        self.encode = encode
+        self.writers: dict[type, Write] = {}
+        self.sets: dict[Any, Callable[[Any, str], str]] = {}
+        self.roots: dict[tuple[type, tuple[str, str]], Write] = {}
+
+    def write(self, value: Any, first: tuple[str, str]) -> str:
+        """The JSON document of the attrs object *value*, ending with a newline.
+
+        Its first member is *first* (a key and the JSON text of its value).
+        """
+        cls = type(value)
+        root = self.roots.get((cls, first))
+        if root is None:
+            if not self.values.generated(cls):
+                msg = f"cannot write a {cls.__name__} as a document"
+                raise TypeError(msg)
+            root = self.roots[cls, first] = self._generate(cls, first)
+        return root(value, self.layout.top, {})
+
+    def plain(self, value: Any, pad: str) -> str:
+        """The text of a plain JSON value (as the converter gives it) on a line starting *pad*."""
+        cls = value.__class__
+        if cls is str:
+            return encode_string(value)
+        if cls is float and value - value == 0:  # finite: written as repr writes it
+            return float.__repr__(value)
+        if cls is dict and all(k.__class__ is str and v.__class__ is str for k, v in value.items()):
+            colon = self.layout.colon
+            items = [encode_string(k) + colon + encode_string(v) for k, v in value.items()]
+            return self.layout.join(items, pad, "{", "}")
+        text = self.encode(value)
+        return text if self.layout.compact else text.replace("\n", pad)
+
+    def writer(self, cls: type) -> Write:
+        """The function that writes objects of *cls*: ``write(obj, pad, memo)``."""
+        found = self.writers.get(cls)
+        if found is None:
+            found = self.writers[cls] = self._generate(cls)
+        return found
+
+    def flat(self, t: Any) -> bool:
+        """Whether objects of *t* are written here field by field (else as the converter's value).
+
+        They are the classes whose fields hold no other objects: texts,
+        numbers, enumeration members, dates, times, sets and tuples of them.
+        """
+        if not self.values.generated(t):
+            return False
+        attrs.resolve_types(t)
+        return all(self._leaf(a.type) for a in attrs.fields(t))
+
+    def _leaf(self, t: Any) -> bool:
+        inner = _optional_inner(t)
+        if inner is not None:
+            t = inner
+        args = get_args(t)
+        if get_origin(t) is frozenset or (
+            get_origin(t) is tuple and len(args) == 2 and args[1] is ...
+        ):
+            return self._leaf(args[0])
+        if get_origin(t) is not None or not isinstance(t, type):
+            return False
+        return not attrs.has(t) or t in self.values.own_hooks
+
+    def _generate(self, cls: type, first: tuple[str, str] | None = None) -> Write:
+        """Generate the writer of *cls*; a document's (with *first*) ends with a newline."""
+        attrs.resolve_types(cls)
+        names: dict[str, Any] = {"datetime": datetime, "e": encode_string, "P": self.plain}
+        counter = iter(range(1 << 30))
+
+        def name(value: Any) -> str:
+            key = f"n{len(names)}"
+            names[key] = value
+            return key
+
+        def fresh(prefix: str) -> str:
+            return f"{prefix}{next(counter)}"
+
+        layout = self.layout
+        pad = "" if layout.compact else "{i}"
+        body = ["    i = n + " + repr(layout.step)]
+        members: list[str] = []
+        if first is not None:
+            members.append(pad + _braces(encode_string(first[0]) + layout.colon + first[1]))
+        # Runs of fields whose values recur (sets, enumeration members,
+        # dates) are written once per run of values in a call, and kept in
+        # the memo under the run's values.
+        run: list[tuple[attrs.Attribute[Any], str, str, str]] = []
+        for field in attrs.fields(cls):
+            var = fresh("v")
+            body.append(f"    {var} = o.{field.name}")
+            key = self._key(field.type, var)
+            text = self._text(field.type, var, "i", name, fresh)
+            if key is not None:
+                run.append((field, var, key, text))
+                continue
+            members += self._run(run, body, name, fresh)
+            out = fresh("t")
+            body.append(f"    {out} = {text}")
+            members.append(self._member(field.name, out))
+        members += self._run(run, body, name, fresh)
+        close = "" if layout.compact else "{n}"
+        newline = "\\n" if first is not None else ""
+        returned = "    return f'{{" + ",".join(members) + close + "}}" + newline + "'"
+        if not members:
+            returned = "    return '{}'"
+        source = "\n".join(["def write(o, n, m):", *body, returned, ""])
+        filename = f"<egov_events text writer {cls.__module__}.{cls.__qualname__}>"
+        exec(compile(source, filename, "exec"), names)  # noqa: S102 (source built above)
+        function: Write = names["write"]
+        return function
+
+    def _run(
+        self,
+        run: list[tuple[attrs.Attribute[Any], str, str, str]],
+        body: list[str],
+        name: Callable[[Any], str],
+        fresh: Callable[[str], str],
+    ) -> list[str]:
+        """Write a run of fields (field, variable, key, text) kept in the memo; empty it.
+
+        Adds to *body* and gives the members of the object's f-string.
+        """
+        if not run:
+            return []
+        segment, tag = fresh("s"), name(object())
+        keys = ", ".join(key for _, _, key, _ in run)
+        sets = [
+            var
+            for f, var, _, _ in run
+            if get_origin(_optional_inner(f.type) or f.type) is frozenset
+        ]
+        if sets:
+            check = " and ".join(f"{var}.__class__ is frozenset" for var in sets)
+            body.append(f"    k = ({tag}, i, {keys}) if {check} else None")
+            body.append(f"    {segment} = None if k is None else m.get(k)")
+        else:
+            body.append(f"    k = ({tag}, i, {keys})")
+            body.append(f"    {segment} = m.get(k)")
+        body.append(f"    if {segment} is None:")
+        inside = []
+        for field, _, _, member in run:
+            text = fresh("t")
+            body.append(f"        {text} = {member}")
+            inside.append(self._member(field.name, text))
+        body.append(f"        {segment} = f'{','.join(inside)}'")
+        body.append("        if k is not None:")
+        body.append(f"            m[k] = {segment}")
+        run.clear()
+        return ["{" + segment + "}"]
+
+    def _member(self, key: str, text: str) -> str:
+        """One member of an object in an f-string: the key and the variable *text*."""
+        pad = "" if self.layout.compact else "{i}"
+        return pad + _braces(encode_string(key) + self.layout.colon) + "{" + text + "}"
+
+    def _key(self, t: Any, var: str) -> str | None:
+        """What stands for the value of type *t* in *var* in a memo's key; ``None``: not kept."""
+        inner = _optional_inner(t)
+        kind = t if inner is None else inner
+        if get_origin(kind) is frozenset or kind is date:
+            return var
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            value = f"{var}._value_"
+            return value if inner is None else f"(None if {var} is None else {value})"
+        return None
+
+    def _text(
+        self, t: Any, var: str, pad: str, name: Callable[[Any], str], fresh: Callable[[str], str]
+    ) -> str:
+        """Python that gives the JSON text of the value of type *t* held in *var*.
+
+        The value's line starts with the pad held in the variable *pad*;
+        ``m`` is the memo of the call.
+        """
+        inner = _optional_inner(t)
+        if inner is not None:
+            return f'("null" if {var} is None else {self._text(inner, var, pad, name, fresh)})'
+        hook = self.values.hook(t)
+        if hook is identity:
+            # Text and integers inline; anything else as the JSON library writes it.
+            inline = {str: ("e", "str"), int: ("str", "int")}.get(t)
+            if inline is None:
+                return f"P({var}, {pad})"
+            write, kind = inline
+            return f"({write}({var}) if {var}.__class__ is {kind} else P({var}, {pad}))"
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            w = fresh("w")
+            return f"(e({w}) if ({w} := {var}._value_).__class__ is str else P({w}, {pad}))"
+        written, fill = self.values.datetimes
+        if hook == fill:
+            known = name(written.get)
+            return (
+                f"e(({known}(({var}, {var}.tzinfo, {var}.fold)) if {var}.__class__ is datetime "
+                f"else None) or {name(hook)}({var}))"
+            )
+        if t is float:
+            return (
+                f"(float.__repr__({var}) if {var}.__class__ is float and {var} - {var} == 0 "
+                f"else P({name(hook)}({var}), {pad}))"
+            )
+        return self._container(t, var, pad, name, fresh) or f"P({name(hook)}({var}), {pad})"
+
+    def _container(
+        self, t: Any, var: str, pad: str, name: Callable[[Any], str], fresh: Callable[[str], str]
+    ) -> str | None:
+        """As :meth:`_text` for a set, a tuple or an object written here; else ``None``."""
+        if get_origin(t) is frozenset:
+            write_set = name(self._set_writer(get_args(t)[0]))
+            return f"{write_set}({var}, {pad})"
+        args = get_args(t)
+        if get_origin(t) is tuple and len(args) == 2 and args[1] is ...:
+            if self.values.generated(args[0]) and not self.flat(args[0]):
+                return f"P([{name(self.values.writer(args[0]))}(x) for x in {var}], {pad})"
+            x, q = fresh("x"), fresh("q")
+            item = self._text(args[0], x, q, name, fresh)
+            items = f"[{item} for {q} in ({pad} + {self.layout.step!r},) for {x} in {var}]"
+            return f"{name(self.layout.join)}({items}, {pad}, '[', ']')"
+        if self.flat(t):
+            return f"{name(self.writer(t))}({var}, {pad}, m)"
+        return None
+
+    def _set_writer(self, item_type: Any) -> Callable[[Any, str], str]:
+        """The function that writes a set of *item_type*, sorted."""
+        found = self.sets.get(item_type)
+        if found is not None:
+            return found
+        sets = self.values.sorted_sets(item_type)
+        plain, join, step = self.plain, self.layout.join, self.layout.step
+
+        def write_set(value: Any, pad: str) -> str:
+            items = sets.known.get(value) if value.__class__ is frozenset else None
+            if items is None:
+                items = sets.fill(value)
+            return join([plain(x, pad + step) for x in items], pad, "[", "]")
+
+        found = self.sets[item_type] = write_set
+        return found
+
+
+def _braces(text: str) -> str:
+    """*text* as it stands in an f-string: braces doubled."""
+    return text.replace("{", "{{").replace("}", "}}")
