@@ -450,11 +450,9 @@ class TextWriter:
         hook = self.values.hook(t)
         if hook is identity:
             # Text and integers inline; anything else as the JSON library writes it.
-            inline = {str: ("e", "str"), int: ("str", "int")}.get(t)
-            if inline is None:
-                return f"P({var}, {pad})"
-            write, kind = inline
-            return f"({write}({var}) if {var}.__class__ is {kind} else P({var}, {pad}))"
+            write, kind = {str: ("e", "str"), int: ("str", "int")}.get(t, ("", ""))
+            other = f"P({var}, {pad})"
+            return f"({write}({var}) if {var}.__class__ is {kind} else {other})" if kind else other
         if isinstance(t, type) and issubclass(t, enum.Enum):
             w = fresh("w")
             return f"(e({w}) if ({w} := {var}._value_).__class__ is str else P({w}, {pad}))"
