@@ -34,6 +34,8 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from egov_events import _checks
+from egov_events._fields import ID, OWN_ID
+from egov_events._spec import SPEC
 from egov_events.errors import PathPart, Problem, ValidationError
 from egov_events.model import Event, ParticipantGroup, problems_beside
 from egov_events.rules import MAX_RULE_DEPTH, Rule
@@ -745,6 +747,11 @@ def _rule_depth_exceeds(value: Any, limit: int) -> bool:
 # -- the converter ------------------------------------------------------------
 
 
+def _is_id(field: attrs.Attribute[Any]) -> bool:
+    """Whether *field* holds an id: only characters that JSON writes as they are."""
+    return field.metadata.get(SPEC) in (OWN_ID, ID)
+
+
 class EventConverter(cattrs.Converter):
     """The converter between events and plain JSON values; see :func:`make_converter`."""
 
@@ -866,6 +873,7 @@ class EventConverter(cattrs.Converter):
                 self.for_text.writer,
                 compact=compact,
                 encode=lambda value: encode_text(value, compact=compact)[:-1],
+                verbatim=_is_id,
             )
         return texts.write(event, ("schema_version", str(SCHEMA_VERSION)))
 

@@ -230,13 +230,17 @@ class Layout:
         self.top = "" if compact else "\n"
 
     def join(self, items: list[str], pad: str, opening: str, closing: str) -> str:
-        """*items* (texts) as one array or object whose line starts with *pad*."""
+        """*items* (texts, a list the caller gives up) as one array or object on a line at *pad*.
+
+        The brackets go onto the first and last items, so that the one
+        long text is made once.
+        """
         if not items:
             return opening + closing
-        if self.compact:
-            return f"{opening}{','.join(items)}{closing}"
-        inner = pad + "  "
-        return f"{opening}{inner}{(',' + inner).join(items)}{pad}{closing}"  # one copy of the items
+        inner = pad + self.step
+        items[0] = opening + inner + items[0]
+        items[-1] = items[-1] + pad + closing if not self.compact else items[-1] + closing
+        return ("," + inner).join(items)
 
 
 class TextWriter:
@@ -264,13 +268,20 @@ class TextWriter:
         *,
         compact: bool,
         encode: Callable[[Any], str],
+        verbatim: Callable[[attrs.Attribute[Any]], bool],
     ) -> None:
-        """Write for *converter*; *encode* writes a JSON value as text, without a newline."""
+        """Write for *converter*; *encode* writes a JSON value as text, without a newline.
+
+        *verbatim* says which text fields hold only characters that JSON
+        writes as they are (identifiers, checked when an object is made),
+        which are written without a look at each character.
+        """
         self.converter = converter
         self.values = values
         self.layout = Layout(compact=compact)
         self.encode = encode
-        self.writers: dict[type, Write] = {}
+        self.verbatim = verbatim
+        self.writers: dict[type, tuple[Write, Write]] = {}
         self.sets: dict[Any, Callable[[Any, str], str]] = {}
         self.roots: dict[tuple[type, tuple[str, str]], Write] = {}
 
@@ -285,7 +296,7 @@ class TextWriter:
             if not self.values.generated(cls):
                 msg = f"cannot write a {cls.__name__} as a document"
                 raise TypeError(msg)
-            root = self.roots[cls, first] = self._generate(cls, first)
+            root = self.roots[cls, first] = self._generate(cls, first)[0]
         return root(value, self.layout.top, {})
 
     def plain(self, value: Any, pad: str) -> str:
@@ -295,15 +306,26 @@ class TextWriter:
             return encode_string(value)
         if cls is float and value - value == 0:  # finite: written as repr writes it
             return float.__repr__(value)
-        if cls is dict and all(k.__class__ is str and v.__class__ is str for k, v in value.items()):
+        if cls is dict:  # a localized text, say: text to text
             colon = self.layout.colon
-            items = [encode_string(k) + colon + encode_string(v) for k, v in value.items()]
-            return self.layout.join(items, pad, "{", "}")
+            try:
+                items = [encode_string(k) + colon + encode_string(v) for k, v in value.items()]
+            except TypeError:  # not all text
+                pass
+            else:
+                return self.layout.join(items, pad, "{", "}")
         text = self.encode(value)
         return text if self.layout.compact else text.replace("\n", pad)
 
     def writer(self, cls: type) -> Write:
-        """The function that writes objects of *cls*: ``write(obj, pad, memo)``."""
+        """The function that writes an object of *cls*: ``write(obj, pad, memo)``."""
+        return self._writers(cls)[0]
+
+    def list_writer(self, cls: type) -> Write:
+        """The function that writes a sequence of objects of *cls* as an array."""
+        return self._writers(cls)[1]
+
+    def _writers(self, cls: type) -> tuple[Write, Write]:
         found = self.writers.get(cls)
         if found is None:
             found = self.writers[cls] = self._generate(cls)
@@ -349,7 +371,7 @@ class TextWriter:
 
         layout = self.layout
         pad = "" if layout.compact else "{i}"
-        body = ["    i = n + " + repr(layout.step)]
+        body: list[str] = []
         members: list[str] = []
         if first is not None:
             members.append(pad + _braces(encode_string(first[0]) + layout.colon + first[1]))
@@ -362,6 +384,8 @@ class TextWriter:
             body.append(f"    {var} = o.{field.name}")
             key = self._key(field.type, var)
             text = self._text(field.type, var, "i", name, fresh)
+            if field.type is str and self.verbatim(field):
+                text = f"f'\"{{{var}}}\"' if {var}.__class__ is str else {text}"
             if key is not None:
                 run.append((field, var, key, text))
                 continue
@@ -370,16 +394,33 @@ class TextWriter:
             body.append(f"    {out} = {text}")
             members.append(self._member(field.name, out))
         members += self._run(run, body, name, fresh)
-        close = "" if layout.compact else "{n}"
         newline = "\\n" if first is not None else ""
-        returned = "    return f'{{" + ",".join(members) + close + "}}" + newline + "'"
-        if not members:
-            returned = "    return '{}'"
-        source = "\n".join(["def write(o, n, m):", *body, returned, ""])
+
+        def returned(close: str) -> str:
+            pad = "" if layout.compact else "{" + close + "}"
+            return "f'{{" + ",".join(members) + pad + "}}" + newline + "'" if members else "'{}'"
+
+        step = repr(layout.step)
+        source = "\n".join(
+            [
+                "def write(o, n, m):",
+                f"    i = n + {step}",
+                *body,
+                f"    return {returned('n')}",
+                "def write_all(items, n, m):",
+                f"    q = n + {step}",
+                f"    i = q + {step}",
+                "    out = []",
+                "    for o in items:",
+                *("    " + line for line in body),
+                f"        out.append({returned('q')})",
+                f"    return {name(layout.join)}(out, n, '[', ']')",
+                "",
+            ]
+        )
         filename = f"<egov_events text writer {cls.__module__}.{cls.__qualname__}>"
         exec(compile(source, filename, "exec"), names)  # noqa: S102 (source built above)
-        function: Write = names["write"]
-        return function
+        return names["write"], names["write_all"]
 
     def _run(
         self,
@@ -479,7 +520,9 @@ class TextWriter:
             return f"{write_set}({var}, {pad})"
         args = get_args(t)
         if get_origin(t) is tuple and len(args) == 2 and args[1] is ...:
-            if self.values.generated(args[0]) and not self.flat(args[0]):
+            if self.flat(args[0]):
+                return f"{name(self.list_writer(args[0]))}({var}, {pad}, m)"
+            if self.values.generated(args[0]):
                 return f"P([{name(self.values.writer(args[0]))}(x) for x in {var}], {pad})"
             x, q = fresh("x"), fresh("q")
             item = self._text(args[0], x, q, name, fresh)
