@@ -355,8 +355,11 @@ class TextWriter:
             return False
         return not attrs.has(t) or t in self.values.own_hooks
 
-    def _generate(self, cls: type, first: tuple[str, str] | None = None) -> Write:
-        """Generate the writer of *cls*; a document's (with *first*) ends with a newline."""
+    def _generate(self, cls: type, first: tuple[str, str] | None = None) -> tuple[Write, Write]:
+        """Generate the writers of *cls*: of one object, and of a sequence of them.
+
+        A document's (with *first*) ends with a newline.
+        """
         attrs.resolve_types(cls)
         names: dict[str, Any] = {"datetime": datetime, "e": encode_string, "P": self.plain}
         counter = iter(range(1 << 30))
