@@ -113,15 +113,6 @@ def clear_caches() -> None:
     _CONVERTER.clear_memos()
 
 
-def _text(event: Event, *, compact: bool) -> str:
-    # Compact text is written directly, field by field; indented text by the
-    # JSON library from the document, where orjson's indentation was
-    # measured faster than Python's (docs/explanation/speed.md).
-    if compact:
-        return _CONVERTER.to_text(event, compact=True)
-    return _json.encode_text(_CONVERTER.for_text.to_document(event), compact=False)
-
-
 def to_document(event: Event) -> dict[str, Any]:
     """The JSON document of *event* as plain Python values, before encoding.
 
@@ -236,7 +227,7 @@ def dumps(event: Event, *, compact: bool = False) -> str:
     True
     """
     with COLLECTOR:
-        return _text(event, compact=compact)
+        return _CONVERTER.to_text(event, compact=compact)
 
 
 def dump(
@@ -275,7 +266,7 @@ def dump(
 
     """
     with COLLECTOR:
-        data = _text(event, compact=compact).encode("utf-8")
+        data = _CONVERTER.to_text(event, compact=compact).encode("utf-8")
     write_atomically(Path(path), data, mode=mode)
 
 

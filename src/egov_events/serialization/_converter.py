@@ -25,6 +25,7 @@ import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
+from types import MappingProxyType
 from typing import Any, Final, get_args, get_origin
 from zoneinfo import ZoneInfo
 
@@ -380,7 +381,10 @@ def _structure_text(value: Any, _: Any) -> LocalizedText:
 
 
 def _unstructure_text(value: LocalizedText) -> dict[str, str]:
-    return dict(sorted(value.texts.items()))
+    texts = value.texts
+    if type(texts) is MappingProxyType:  # a LocalizedText keeps its tags in order
+        return texts.copy()
+    return dict(sorted(texts.items()))
 
 
 # -- containers ---------------------------------------------------------------

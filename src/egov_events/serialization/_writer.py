@@ -387,12 +387,13 @@ class TextWriter:
             body.append(f"    {var} = o.{field.name}")
             key = self._key(field.type, var)
             text = self._text(field.type, var, "i", name, fresh)
-            if field.type is str and self.verbatim(field):
-                text = f"f'\"{{{var}}}\"' if {var}.__class__ is str else {text}"
             if key is not None:
                 run.append((field, var, key, text))
                 continue
             members += self._run(run, body, name, fresh)
+            if field.type is str and self.verbatim(field):
+                members.append(self._member(field.name, var, quoted=True))
+                continue
             out = fresh("t")
             body.append(f"    {out} = {text}")
             members.append(self._member(field.name, out))
@@ -438,6 +439,15 @@ class TextWriter:
         """
         if not run:
             return []
+        if not any(get_origin(_optional_inner(f.type) or f.type) is frozenset for f, *_ in run):
+            # Enumeration members and dates alone are written faster than looked up.
+            members = []
+            for field, _, _, member in run:
+                text = fresh("t")
+                body.append(f"    {text} = {member}")
+                members.append(self._member(field.name, text))
+            run.clear()
+            return members
         segment, tag = fresh("s"), name(object())
         keys = ", ".join(key for _, _, key, _ in run)
         sets = [
@@ -464,10 +474,14 @@ class TextWriter:
         run.clear()
         return ["{" + segment + "}"]
 
-    def _member(self, key: str, text: str) -> str:
-        """One member of an object in an f-string: the key and the variable *text*."""
+    def _member(self, key: str, text: str, *, quoted: bool = False) -> str:
+        """One member of an object in an f-string: the key and the variable *text*.
+
+        *quoted*: the variable holds text written as it is, between quotes.
+        """
         pad = "" if self.layout.compact else "{i}"
-        return pad + _braces(encode_string(key) + self.layout.colon) + "{" + text + "}"
+        value = '"{' + text + '}"' if quoted else "{" + text + "}"
+        return pad + _braces(encode_string(key) + self.layout.colon) + value
 
     def _key(self, t: Any, var: str) -> str | None:
         """What stands for the value of type *t* in *var* in a memo's key; ``None``: not kept."""
