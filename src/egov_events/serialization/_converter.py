@@ -873,7 +873,6 @@ class EventConverter(cattrs.Converter):
         texts = self._texts.get(compact)
         if texts is None:
             texts = self._texts[compact] = TextWriter(
-                self,
                 self.for_text.writer,
                 compact=compact,
                 encode=lambda value: encode_text(value, compact=compact)[:-1],

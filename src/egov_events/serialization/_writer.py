@@ -250,33 +250,33 @@ class TextWriter:
     tree of JSON values in between: a function per class, generated on
     first use, puts the text of each field into one string, with the
     work its type makes known done inline (a text escaped, a number or an
-    enumeration value written, a set sorted once and its text kept for the
-    rest of the call). Whatever has no inline form (rules, mappings of
-    other kinds, a value of an unexpected type) is turned into its JSON
-    value by the converter and written by the JSON library, so the text is
-    the one the library would write for the converter's document, byte for
+    enumeration value written, a set sorted once). Whatever has no inline
+    form (rules, mappings, a value of an unexpected type) is turned into its
+    JSON value by the converter and written by the JSON library, so the text
+    is the one the library would write for the converter's document, byte for
     byte (tests compare the two).
 
-    Texts of values that recur (sets, datetimes) are kept in a *memo* that
-    belongs to one call of :meth:`write`.
+    The texts of runs of fields whose values recur (a participant's roles,
+    groups, status and days) are kept in a *memo* that belongs to one call of
+    :meth:`write`. Objects that hold other objects are built as values by
+    *values* (the converter's :class:`DocumentWriter`) and written by the
+    JSON library.
     """
 
     def __init__(
         self,
-        converter: cattrs.Converter,
         values: DocumentWriter,
         *,
         compact: bool,
         encode: Callable[[Any], str],
         verbatim: Callable[[attrs.Attribute[Any]], bool],
     ) -> None:
-        """Write for *converter*; *encode* writes a JSON value as text, without a newline.
+        """Write as *values* builds; *encode* writes a JSON value as text, without a newline.
 
         *verbatim* says which text fields hold only characters that JSON
         writes as they are (identifiers, checked when an object is made),
         which are written without a look at each character.
         """
-        self.converter = converter
         self.values = values
         self.layout = Layout(compact=compact)
         self.encode = encode
@@ -379,8 +379,7 @@ class TextWriter:
         if first is not None:
             members.append(pad + _braces(encode_string(first[0]) + layout.colon + first[1]))
         # Runs of fields whose values recur (sets, enumeration members,
-        # dates) are written once per run of values in a call, and kept in
-        # the memo under the run's values.
+        # dates): see _run.
         run: list[tuple[attrs.Attribute[Any], str, str, str]] = []
         for field in attrs.fields(cls):
             var = fresh("v")
@@ -433,13 +432,18 @@ class TextWriter:
         name: Callable[[Any], str],
         fresh: Callable[[str], str],
     ) -> list[str]:
-        """Write a run of fields (field, variable, key, text) kept in the memo; empty it.
+        """Write a run of fields (field, variable, key, text); empty it.
 
+        A run with a set in it is written once per distinct run of values in a
+        call, and kept in the call's memo; the others are written each time.
         Adds to *body* and gives the members of the object's f-string.
         """
-        if not run:
-            return []
-        if not any(get_origin(_optional_inner(f.type) or f.type) is frozenset for f, *_ in run):
+        sets = [
+            var
+            for f, var, _, _ in run
+            if get_origin(_optional_inner(f.type) or f.type) is frozenset
+        ]
+        if not sets:
             # Enumeration members and dates alone are written faster than looked up.
             members = []
             for field, _, _, member in run:
@@ -450,18 +454,9 @@ class TextWriter:
             return members
         segment, tag = fresh("s"), name(object())
         keys = ", ".join(key for _, _, key, _ in run)
-        sets = [
-            var
-            for f, var, _, _ in run
-            if get_origin(_optional_inner(f.type) or f.type) is frozenset
-        ]
-        if sets:
-            check = " and ".join(f"{var}.__class__ is frozenset" for var in sets)
-            body.append(f"    k = ({tag}, i, {keys}) if {check} else None")
-            body.append(f"    {segment} = None if k is None else m.get(k)")
-        else:
-            body.append(f"    k = ({tag}, i, {keys})")
-            body.append(f"    {segment} = m.get(k)")
+        check = " and ".join(f"{var}.__class__ is frozenset" for var in sets)
+        body.append(f"    k = ({tag}, i, {keys}) if {check} else None")
+        body.append(f"    {segment} = None if k is None else m.get(k)")
         body.append(f"    if {segment} is None:")
         inside = []
         for field, _, _, member in run:
