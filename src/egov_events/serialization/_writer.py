@@ -414,9 +414,10 @@ class TextWriter:
                 f"    q = n + {step}",
                 f"    i = q + {step}",
                 "    out = []",
+                "    add = out.append",
                 "    for o in items:",
                 *("    " + line for line in body),
-                f"        out.append({returned('q')})",
+                f"        add({returned('q')})",
                 f"    return {name(layout.join)}(out, n, '[', ']')",
                 "",
             ]
