@@ -305,4 +305,6 @@ def explain_frame(rule: Rule, frame: pl.DataFrame, *, event: Event) -> pl.DataFr
     columns.extend(
         kleene.visit(leaf, None).alias(path) for path, leaf in _Leaves().visit(rule, "$")
     )
-    return frame.select(columns)
+    # Lazily, so that polars computes once what several leaves share (whether
+    # a participant holds any role, for every HasRole leaf).
+    return frame.lazy().select(columns).collect()
