@@ -9,10 +9,15 @@
   same event, the cost of merely writing it. Goal (issue 15): at most 2x.
 - ``outbox`` after moving one group-1 session (its first of a day, so the
   group's hours and sequence change) in the bundled workshop, every message's
-  calendar written. Reference: the affected invitations alone, written for
-  the same 520 participants (``scheduling_objects`` of each, the group-1 one
-  kept and written). Goal (issue 15): at most 1x, which ``outbox`` can only
-  meet by building no invitation that did not change.
+  bytes written (``Message.to_ical()``, the bytes its e-mail carries).
+  Reference: the affected invitations alone, written for the same 520
+  participants (``scheduling_objects`` of each, the group-1 one kept and
+  written by ``to_ical()``). Goal (issue 15): at most 1x, which ``outbox``
+  can only meet by building no invitation that did not change.
+- ``outbox`` after cancelling the event (a CANCEL for every participant and
+  group of the workshop), every message's bytes written. Reference: the same
+  cancellations built and written one by one (``cancel_object`` and
+  ``to_ical()``). Informative, no goal.
 
 Cases run round robin (7 rounds; 3 with --quick), GC on, after one untimed
 warm-up each; each pair is checked to agree before it is timed.
@@ -91,7 +96,7 @@ def _outbox_rows(rounds: int) -> list[Row]:
     affected = [p for p in new.participants if "group-1" in p.groups]
 
     def ours() -> list[bytes]:
-        return [m.calendar.to_ical() for m in revisions.outbox(old, new)]
+        return [m.to_ical() for m in revisions.outbox(old, new)]
 
     def alone() -> list[bytes]:
         return [
@@ -111,8 +116,33 @@ def _outbox_rows(rounds: int) -> list[Row]:
             theirs=samples["alone"],
             goal=1.0,
             goal_source="#15",
-        )
+        ),
+        _cancel_row(old, rounds),
     ]
+
+
+def _cancel_row(old: ee.Event, rounds: int) -> Row:
+    edited = attrs.evolve(old, status=ee.EventStatus.CANCELLED)
+    new = revisions.revise(old, edited, at=old.updated + timedelta(days=1))
+    pairs = [(m.participant, m.group, m.sequence) for m in revisions.outbox(old, new)]
+
+    def ours() -> list[bytes]:
+        return [m.to_ical() for m in revisions.outbox(old, new)]
+
+    def alone() -> list[bytes]:
+        return [
+            ical.cancel_object(old, p, g, sequence=seq, stamp=new.updated).to_ical()
+            for p, g, seq in pairs
+        ]
+
+    assert ours() == alone(), "outbox must send exactly these cancellations"
+    samples = round_robin({"alone": alone, "outbox": ours}, rounds)
+    return Row(
+        workload=f"outbox after cancelling the event ({len(pairs)} messages)",
+        reference="the same cancellations written one by one",
+        ours=samples["outbox"],
+        theirs=samples["alone"],
+    )
 
 
 def measure(options: Options) -> list[Row]:

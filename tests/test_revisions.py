@@ -27,7 +27,7 @@ from hypothesis.stateful import (
 import egov_events as ee
 from egov_events import ical, revisions
 from egov_events.cli import main
-from egov_events.revisions import Changes
+from egov_events.revisions import Changes, Message
 from tests.smtp import Mailbox
 
 EAT = ZoneInfo("Africa/Dar_es_Salaam")
@@ -466,6 +466,102 @@ def test_nothing_changed_sends_nothing(workshop: ee.Event) -> None:
     assert [] == revisions.outbox(workshop, new)
 
 
+# -- the bytes: the bulk writer against icalendar's own to_ical() ----------------
+
+
+def _calendar_part(message: Message) -> bytes:
+    """The text/calendar part of the message's e-mail, as sent."""
+    part: Any = message.email().get_body(("calendar",))
+    data: bytes = part.get_payload(decode=True)
+    return data
+
+
+def _revisions_of(workshop: ee.Event) -> dict[str, tuple[ee.Event, ee.Event]]:
+    """Changes that call for REQUESTs and for CANCELs, on a sample of the workshop's people."""
+    old = attrs.evolve(
+        workshop,
+        groups=tuple(attrs.evolve(g, rule=None) for g in workshop.groups),
+        participants=workshop.participants[::15],
+    )
+    first = _first_of_day(old, "group-1")
+    p = old.participants[0]
+    day = old.group("group-2").days[0]
+    edits = {
+        "moved": _moved(old, first.id, 1),
+        "day cancelled": attrs.evolve(
+            old,
+            sessions=tuple(
+                attrs.evolve(s, status=ee.SessionStatus.CANCELLED)
+                if "group-2" in s.groups and old.day_of(s.start) == day
+                else s
+                for s in old.sessions
+            ),
+        ),
+        "left and joined": attrs.evolve(
+            old,
+            participants=(
+                attrs.evolve(p, groups=frozenset({"group-2"})),
+                *old.participants[1:],
+                attrs.evolve(p, id="p-9999"),
+            ),
+        ),
+        "group removed": attrs.evolve(
+            old,
+            groups=old.groups[:1] + old.groups[2:],
+            sessions=tuple(s for s in old.sessions if "group-2" not in s.groups),
+            participants=tuple(
+                attrs.evolve(x, groups=x.groups - {"group-2"}) for x in old.participants
+            ),
+        ),
+        "event cancelled": attrs.evolve(old, status=ee.EventStatus.CANCELLED),
+    }
+    return {name: (old, revisions.revise(old, edit, at=AT)) for name, edit in edits.items()}
+
+
+@pytest.mark.parametrize("lang", ["sw", "en"])
+def test_every_message_is_written_as_icalendar_writes_it(workshop: ee.Event, lang: str) -> None:
+    """REQUESTs and CANCELs, their bytes and their e-mails: ``calendar.to_ical()`` exactly."""
+    other = "en" if lang == "sw" else "sw"
+    methods = set()
+    for name, (old, new) in _revisions_of(workshop).items():
+        languages = {p.id: other for p in old.participants[::2]}
+        messages = revisions.outbox(old, new, lang=lang, languages=languages)
+        assert messages, name
+        assert {lang, other} == {m.lang for m in messages}, name
+        for m in messages:
+            expected = m.calendar.to_ical()
+            assert expected == m.to_ical(), (name, m.participant, m.group)
+            assert expected == _calendar_part(m), (name, m.participant, m.group)
+            person = m.event.person(m.event.participant(m.participant).person)
+            assert f"mailto:{person.email}" == str(m.calendar.events[0]["ATTENDEE"])
+            methods.add(m.method)
+    assert {"REQUEST", "CANCEL"} == methods
+
+
+def test_the_export_writes_what_icalendar_writes(workshop: ee.Event) -> None:
+    """Invitations and cancellations of the whole workshop, every participant, both languages."""
+    export = ical.ItipExport(workshop)
+    for lang in ("sw", "en"):
+        for p in workshop.participants:
+            for o in ical.scheduling_objects(workshop, p, lang=lang):
+                assert o.calendar.to_ical() == export.request(p, o.group, lang=lang), p.id
+                cancel = ical.cancel_object(workshop, p, o.group, sequence=3, stamp=AT, lang=lang)
+                assert cancel.to_ical() == export.cancel(
+                    p, o.group, sequence=3, stamp=AT, lang=lang
+                ), p.id
+
+
+def test_the_export_refuses_an_invitation_the_participant_does_not_hold(
+    workshop: ee.Event,
+) -> None:
+    export = ical.ItipExport(workshop)
+    assert "group-2" not in workshop.participant("p-0001").groups
+    with pytest.raises(ValueError, match="'p-0001' holds no invitation to group 'group-2'"):
+        export.request("p-0001", "group-2")
+    with pytest.raises(KeyError):
+        export.cancel("p-nobody", "group-1", sequence=2, stamp=AT)
+
+
 # -- the state machine: calendar clients fed by outbox ----------------------------
 
 DAYS = (date(2019, 1, 30), date(2019, 1, 31), date(2019, 2, 1))
@@ -587,7 +683,10 @@ class Clients(RuleBasedStateMachine):
             before = next((x for x in self.event.sessions if x.id == s.id), None)
             assert before is None or s.sequence >= before.sequence
         for m in revisions.outbox(self.event, new):
+            assert m.calendar.to_ical() == m.to_ical()
             self.deliver(m.participant, m.method, m.uid, m.calendar)
+        for m in revisions.outbox(self.event, new, lang="en"):
+            assert m.calendar.to_ical() == m.to_ical()
         self.event = new
 
     @rule(session=st.integers(0, 17), hour=st.integers(7, 15), length=st.integers(1, 3))

@@ -7,7 +7,9 @@
 - :func:`invitations` and :func:`cancellations`: iTIP scheduling objects
   (METHOD:REQUEST, METHOD:CANCEL), one per group of a participant (or, with
   ``instances="per-day"``, one per day of each group); :func:`scheduling_objects`
-  gives each with its group, UID, SEQUENCE and day;
+  gives each with its group, UID, SEQUENCE and day; :class:`ItipExport` the
+  updates and cancellations of a revision as bytes, each group's calendar
+  written once;
 - :func:`lint`: the checks that parsers do not make;
 - :func:`read`: a calendar back into an :class:`~egov_events.Event`.
 
@@ -28,7 +30,7 @@ This module imports icalendar; ``import egov_events`` does not.
 
 from __future__ import annotations
 
-from egov_events.ical._bulk import FeedExport, feeds
+from egov_events.ical._bulk import FeedExport, ItipExport, feeds
 from egov_events.ical._email import (
     SendReport,
     change_email,
@@ -50,6 +52,7 @@ from egov_events.ical._read import read
 
 __all__ = [
     "FeedExport",
+    "ItipExport",
     "SchedulingObject",
     "SendReport",
     "calendar",

@@ -17,6 +17,9 @@ as long as the attendee is the only part that depends on the participant.
 The parts are kept by the event (:meth:`egov_events.Event.derived`), per
 group and language, as long as the event lives. :func:`invitation_emails`,
 :func:`send_emails` (through the messages) and the command line use it.
+:class:`ItipExport` writes the messages of
+:func:`egov_events.revisions.outbox` the same way, updates (REQUEST) and
+cancellations (CANCEL) alike, with the same splitting.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from icalendar import Component, vCalAddress, vCategory, vDDDTypes, vText, vUri
+from icalendar import Calendar, Component, vCalAddress, vCategory, vDDDTypes, vText, vUri
 from icalendar import Event as VEvent
 from icalendar.caselessdict import canonsort_keys
 from icalendar.parser import Contentline
@@ -43,12 +46,12 @@ from egov_events.ical._feed import (
     feed_scope,
     session_properties,
 )
-from egov_events.ical._itip import attendee_address, invitation
+from egov_events.ical._itip import attendee_address, cancel_object, invitation
 
 if TYPE_CHECKING:
     from egov_events.model import Event, Participant, ParticipantGroup, Session
 
-__all__ = ["FeedExport", "feeds", "invitation_bytes"]
+__all__ = ["FeedExport", "ItipExport", "feeds", "invitation_bytes"]
 
 
 @attrs.frozen
@@ -69,6 +72,39 @@ def _split(data: bytes, marker: bytes) -> _Parts:
     if len(parts) - 1 != data.count(b"\r\nBEGIN:VEVENT\r\n"):
         return _Parts(None)  # not one ATTENDEE per VEVENT: no reuse, still correct
     return _Parts(tuple(parts))
+
+
+def _spliced(found: _Parts | None, address: vCalAddress, whole: Callable[[], bytes]) -> bytes:
+    """The calendar of *found* with *address* as its ATTENDEE (*whole()*: written whole)."""
+    if found is None or found.parts is None:
+        return whole()
+    return _attendee_line(address).join(found.parts)
+
+
+def _written(calendar: Calendar | None, address: vCalAddress) -> _Parts | None:
+    """*calendar*, whose ATTENDEE is *address*, written by icalendar and split at it."""
+    return None if calendar is None else _split(calendar.to_ical(), _attendee_line(address))
+
+
+def _group_bytes(
+    event: Event, group: ParticipantGroup, address: vCalAddress, lang: str
+) -> bytes | None:
+    """``to_ical()`` of the group's recurring invitation to *address*; ``None``: there is none."""
+
+    def parts() -> _Parts | None:
+        return _written(invitation(event, group, lambda: address, lang), address)
+
+    found = event.derived(("egov_events.ical.invitation", group.id, lang), parts)
+    if found is None:
+        return None
+
+    def whole() -> bytes:
+        cal = invitation(event, group, lambda: address, lang)
+        assert cal is not None  # noqa: S101 (the same inputs gave a calendar before)
+        data: bytes = cal.to_ical()
+        return data
+
+    return _spliced(found, address, whole)
 
 
 def invitation_bytes(
@@ -93,28 +129,105 @@ def invitation_bytes(
     if event.status is EventStatus.CANCELLED or participant.status is RegistrationStatus.WITHDRAWN:
         return []
     address = attendee_address(event, participant, lang)
-    marker: bytes | None = None
     out = []
     for group in event.groups:
-        if group.id not in participant.groups:
-            continue
-
-        def parts(group: ParticipantGroup = group) -> _Parts | None:
-            cal = invitation(event, group, lambda: address, lang)
-            return None if cal is None else _split(cal.to_ical(), _attendee_line(address))
-
-        found = event.derived(("egov_events.ical.invitation", group.id, lang), parts)
-        if found is None:
-            continue
-        if found.parts is None:
-            whole = invitation(event, group, lambda: address, lang)
-            assert whole is not None  # noqa: S101 (the same inputs gave a calendar before)
-            out.append((group, whole.to_ical()))
-            continue
-        if marker is None:
-            marker = _attendee_line(address)
-        out.append((group, marker.join(found.parts)))
+        if group.id in participant.groups:
+            data = _group_bytes(event, group, address, lang)
+            if data is not None:
+                out.append((group, data))
     return out
+
+
+@attrs.define
+class ItipExport:
+    """The iTIP messages of one revision as bytes, each group's calendar written once.
+
+    What :func:`egov_events.revisions.outbox` sends, written the way
+    :func:`invitation_bytes` writes invitations: the calendar of a group
+    (per language, and for a cancellation per SEQUENCE and DTSTAMP) is
+    written once by icalendar (``to_ical()``), split at its ATTENDEE lines,
+    and each participant's message joins the parts with that participant's
+    ATTENDEE line. The bytes are those of ``to_ical()`` of the participant's
+    own calendar: :meth:`request` those of the group's recurring invitation
+    (:func:`~egov_events.ical.scheduling_objects`), :meth:`cancel` those of
+    :func:`~egov_events.ical.cancel_object`. Invitations are kept by the
+    event (:meth:`egov_events.Event.derived`, shared with the invitation
+    e-mails), cancellations by the export.
+
+    >>> from datetime import datetime
+    >>> from egov_events.examples import kikao_kazi_2019
+    >>> from egov_events.ical import cancel_object, scheduling_objects
+    >>> event = kikao_kazi_2019()
+    >>> export = ItipExport(event)
+    >>> export.request("p-0002", "group-1", lang="en") == scheduling_objects(
+    ...     event, "p-0002", lang="en", groups=("group-1",))[0].calendar.to_ical()
+    True
+    >>> at = datetime.fromisoformat("2019-02-05T09:00:00+03:00")
+    >>> export.cancel("p-0002", "group-1", sequence=2, stamp=at) == cancel_object(
+    ...     event, "p-0002", "group-1", sequence=2, stamp=at).to_ical()
+    True
+
+    """
+
+    event: Event
+    _cancels: dict[tuple[str, str, int, datetime], _Parts | None] = attrs.field(
+        factory=dict, init=False
+    )
+
+    def request(
+        self, participant: str | Participant, group: str | ParticipantGroup, *, lang: str = "sw"
+    ) -> bytes:
+        """The group's recurring invitation (METHOD:REQUEST) to *participant*, as bytes.
+
+        Raises:
+            KeyError: the participant or the group is not in the event.
+            ValueError: the participant holds no invitation to the group,
+                *lang* is not supported, or an address is missing.
+
+        """
+        lang = k.check_language(lang)
+        p = self.event.participant(participant)
+        g = self.event.group(group)
+        data = None
+        if (
+            self.event.status is not EventStatus.CANCELLED
+            and p.status is not RegistrationStatus.WITHDRAWN
+            and g.id in p.groups
+        ):
+            data = _group_bytes(self.event, g, attendee_address(self.event, p, lang), lang)
+        if data is None:
+            msg = f"participant {p.id!r} holds no invitation to group {g.id!r}"
+            raise ValueError(msg)
+        return data
+
+    def cancel(
+        self,
+        participant: str | Participant,
+        group: str | ParticipantGroup,
+        *,
+        sequence: int,
+        stamp: datetime,
+        lang: str = "sw",
+    ) -> bytes:
+        """``cancel_object(event, participant, group, ...).to_ical()``, with the same arguments.
+
+        Raises:
+            KeyError: the participant or the group is not in the event.
+            ValueError: as :func:`~egov_events.ical.cancel_object`.
+
+        """
+        lang = k.check_language(lang)
+        p = self.event.participant(participant)
+        g = self.event.group(group)
+        address = attendee_address(self.event, p, lang)
+
+        def build() -> Calendar:
+            return cancel_object(self.event, p, g, sequence=sequence, stamp=stamp, lang=lang)
+
+        key = (g.id, lang, sequence, stamp)
+        if key not in self._cancels:
+            self._cancels[key] = _written(build(), address)
+        return _spliced(self._cancels[key], address, lambda: build().to_ical())
 
 
 _END = b"END:VCALENDAR\r\n"

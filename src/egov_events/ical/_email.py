@@ -354,19 +354,22 @@ def change_email(
     changes: Sequence[str],
     lang: str = "sw",
     sender: str | None = None,
+    data: bytes | None = None,
 ) -> EmailMessage:
     """The message that carries an update or a cancellation, with what changed first.
 
     *calendar* is the METHOD:REQUEST or METHOD:CANCEL calendar; *changes*
     are sentences in *lang*, listed under the opening line. The rest is as
     :func:`invitation_emails` (parts, headers, determinism), but for the
-    subject, which says the invitation changed or is cancelled.
+    subject, which says the invitation changed or is cancelled. *data*, when
+    given, is ``calendar.to_ical()`` already written (by :class:`~egov_events.ical.ItipExport`,
+    as :func:`egov_events.revisions.outbox` does): the message carries it.
     """
     return _message(
         event,
         participant,
         group,
-        calendar.to_ical(),
+        calendar.to_ical() if data is None else data,
         lang=language(lang),
         sender=sender,
         method=str(calendar.get("METHOD", "REQUEST")).upper(),

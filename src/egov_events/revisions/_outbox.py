@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 
     import icalendar
 
+    from egov_events.ical import ItipExport
+
 __all__ = ["Message", "outbox"]
 
 _UPDATED: Final = {
@@ -70,6 +72,18 @@ class Message:
     lang: str
     event: Event = attrs.field(eq=False, repr=False)
     """The revision the message is written from (the old one for a CANCEL)."""
+    _data: bytes | None = attrs.field(default=None, eq=False, repr=False, alias="data")
+    """``calendar.to_ical()`` as the outbox wrote it (``None``: written when asked)."""
+
+    def to_ical(self) -> bytes:
+        """The calendar's bytes: ``calendar.to_ical()``, written by the bulk writer.
+
+        :func:`outbox` writes each group's calendar once and puts each
+        participant's ATTENDEE in (:class:`egov_events.ical.ItipExport`);
+        the bytes are those ``calendar.to_ical()`` gives, as long as the
+        calendar is not changed after the outbox made it.
+        """
+        return self.calendar.to_ical() if self._data is None else self._data
 
     def explanation(self) -> list[str]:
         """The "what changed" sentences in the message's language."""
@@ -87,6 +101,7 @@ class Message:
             changes=self.explanation(),
             lang=self.lang,
             sender=sender,
+            data=self.to_ical(),
         )
 
 
@@ -133,6 +148,16 @@ class _Outbox:
     messages: list[tuple[tuple[int, int], Message]] = attrs.field(factory=list)
     _sessions: dict[str, set[str]] = attrs.field(factory=dict)
     _changed: dict[tuple[str, str], bool] = attrs.field(factory=dict)
+    _exports: dict[bool, ItipExport] = attrs.field(factory=dict)
+
+    def export(self, *, new: bool) -> ItipExport:
+        """The bulk writer of the new revision's messages, or of the old one's."""
+        found = self._exports.get(new)
+        if found is None:
+            from egov_events.ical import ItipExport  # noqa: PLC0415 (lazy: icalendar)
+
+            found = self._exports[new] = ItipExport(self.new if new else self.old)
+        return found
 
     def lang_of(self, participant: str) -> str:
         return language(self.languages.get(participant, self.lang))
@@ -151,8 +176,8 @@ class _Outbox:
         """Whether the group's invitation reads otherwise (one holder's copy stands for all)."""
         key = (group, lang)
         if key not in self._changed:
-            before = _invitation(self.old, holder, group, lang).to_ical()
-            after = _invitation(self.new, holder, group, lang).to_ical()
+            before = self.export(new=False).request(holder, group, lang=lang)
+            after = self.export(new=True).request(holder, group, lang=lang)
             self._changed[key] = _unchanging(before) != _unchanging(after)
         return self._changed[key]
 
@@ -165,9 +190,13 @@ class _Outbox:
         event = self.new if method == "REQUEST" else self.old
         if method == "REQUEST":
             calendar = _invitation(self.new, participant, group, lang)
+            data = self.export(new=True).request(participant, group, lang=lang)
         else:
             calendar = cancel_object(
                 self.old, participant, group, sequence=sequence, stamp=self.new.updated, lang=lang
+            )
+            data = self.export(new=False).cancel(
+                participant, group, sequence=sequence, stamp=self.new.updated, lang=lang
             )
         relevant = _relevant(self.changes, self.sessions_of(group), group, participant)
         message = Message(
@@ -180,6 +209,7 @@ class _Outbox:
             changes=relevant,
             lang=lang,
             event=event,
+            data=data,
         )
         self.messages.append((order, message))
 
