@@ -859,6 +859,11 @@ def test_invites_since_sends_only_the_outbox(
     assert f"sent {n}/{n}" == err.splitlines()[-1]
     names = sorted(f.name for f in out_dir.iterdir())
     assert sorted(f"{m.participant}.group-2.request.eml" for m in expected) == names
+    for m in expected:  # the calendar written is icalendar's own to_ical(), byte for byte
+        raw = (out_dir / f"{m.participant}.group-2.request.eml").read_bytes()
+        written: Any = email.message_from_bytes(raw, policy=email.policy.SMTP)
+        part = written.get_body(("calendar",))
+        assert m.calendar.to_ical() == part.get_payload(decode=True)
     assert n == len(handler.received)
     first = email.message_from_bytes(handler.received[0], policy=email.policy.SMTP)
     assert "Changed: 2nd e-Government Workshop 2019 (Group 2)" == first["Subject"]
