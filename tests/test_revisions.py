@@ -549,6 +549,13 @@ def test_the_export_writes_what_icalendar_writes(workshop: ee.Event) -> None:
                 assert cancel.to_ical() == export.cancel(
                     p, o.group, sequence=3, stamp=AT, lang=lang
                 ), p.id
+    # another SEQUENCE or DTSTAMP is another cancellation, written anew
+    later = AT + timedelta(hours=1)
+    for sequence, stamp in ((4, AT), (3, later)):
+        cancel = ical.cancel_object(workshop, "p-0001", "group-1", sequence=sequence, stamp=stamp)
+        assert cancel.to_ical() == export.cancel(
+            "p-0001", "group-1", sequence=sequence, stamp=stamp
+        )
 
 
 def test_the_export_refuses_an_invitation_the_participant_does_not_hold(

@@ -74,25 +74,28 @@ def _split(data: bytes, marker: bytes) -> _Parts:
     return _Parts(tuple(parts))
 
 
-def _spliced(found: _Parts | None, address: vCalAddress, whole: Callable[[], bytes]) -> bytes:
-    """The calendar of *found* with *address* as its ATTENDEE (*whole()*: written whole)."""
+def _spliced(found: _Parts | None, line: bytes, whole: Callable[[], bytes]) -> bytes:
+    """The calendar of *found* with *line* as its ATTENDEE lines (*whole()*: written whole)."""
     if found is None or found.parts is None:
         return whole()
-    return _attendee_line(address).join(found.parts)
+    return line.join(found.parts)
 
 
-def _written(calendar: Calendar | None, address: vCalAddress) -> _Parts | None:
-    """*calendar*, whose ATTENDEE is *address*, written by icalendar and split at it."""
-    return None if calendar is None else _split(calendar.to_ical(), _attendee_line(address))
+def _written(calendar: Calendar | None, line: bytes) -> _Parts | None:
+    """*calendar*, whose ATTENDEE lines are *line*, written by icalendar and split at them."""
+    return None if calendar is None else _split(calendar.to_ical(), line)
 
 
 def _group_bytes(
-    event: Event, group: ParticipantGroup, address: vCalAddress, lang: str
+    event: Event, group: ParticipantGroup, address: vCalAddress, line: bytes, lang: str
 ) -> bytes | None:
-    """``to_ical()`` of the group's recurring invitation to *address*; ``None``: there is none."""
+    """``to_ical()`` of the group's recurring invitation to *address* (ATTENDEE *line*).
+
+    ``None``: the group has nothing to invite to.
+    """
 
     def parts() -> _Parts | None:
-        return _written(invitation(event, group, lambda: address, lang), address)
+        return _written(invitation(event, group, lambda: address, lang), line)
 
     found = event.derived(("egov_events.ical.invitation", group.id, lang), parts)
     if found is None:
@@ -104,7 +107,7 @@ def _group_bytes(
         data: bytes = cal.to_ical()
         return data
 
-    return _spliced(found, address, whole)
+    return _spliced(found, line, whole)
 
 
 def invitation_bytes(
@@ -129,10 +132,11 @@ def invitation_bytes(
     if event.status is EventStatus.CANCELLED or participant.status is RegistrationStatus.WITHDRAWN:
         return []
     address = attendee_address(event, participant, lang)
+    line = _attendee_line(address)
     out = []
     for group in event.groups:
         if group.id in participant.groups:
-            data = _group_bytes(event, group, address, lang)
+            data = _group_bytes(event, group, address, line, lang)
             if data is not None:
                 out.append((group, data))
     return out
@@ -173,6 +177,18 @@ class ItipExport:
     _cancels: dict[tuple[str, str, int, datetime], _Parts | None] = attrs.field(
         factory=dict, init=False
     )
+    _attendees: dict[tuple[str, str], tuple[vCalAddress, bytes]] = attrs.field(
+        factory=dict, init=False
+    )
+
+    def _attendee(self, participant: Participant, lang: str) -> tuple[vCalAddress, bytes]:
+        """The participant's ATTENDEE and its content line, made once per person and language."""
+        key = (participant.person, lang)
+        found = self._attendees.get(key)
+        if found is None:
+            address = attendee_address(self.event, participant, lang)
+            found = self._attendees[key] = (address, _attendee_line(address))
+        return found
 
     def request(
         self, participant: str | Participant, group: str | ParticipantGroup, *, lang: str = "sw"
@@ -194,7 +210,7 @@ class ItipExport:
             and p.status is not RegistrationStatus.WITHDRAWN
             and g.id in p.groups
         ):
-            data = _group_bytes(self.event, g, attendee_address(self.event, p, lang), lang)
+            data = _group_bytes(self.event, g, *self._attendee(p, lang), lang)
         if data is None:
             msg = f"participant {p.id!r} holds no invitation to group {g.id!r}"
             raise ValueError(msg)
@@ -219,15 +235,15 @@ class ItipExport:
         lang = k.check_language(lang)
         p = self.event.participant(participant)
         g = self.event.group(group)
-        address = attendee_address(self.event, p, lang)
+        line = self._attendee(p, lang)[1]
 
         def build() -> Calendar:
             return cancel_object(self.event, p, g, sequence=sequence, stamp=stamp, lang=lang)
 
         key = (g.id, lang, sequence, stamp)
         if key not in self._cancels:
-            self._cancels[key] = _written(build(), address)
-        return _spliced(self._cancels[key], address, lambda: build().to_ical())
+            self._cancels[key] = _written(build(), line)
+        return _spliced(self._cancels[key], line, lambda: build().to_ical())
 
 
 _END = b"END:VCALENDAR\r\n"
