@@ -693,9 +693,7 @@ A hundred thousand participants are read in a large event.
 """
 
 
-def _direct_builder(
-    cl: type, conv: EventConverter, slow: StructureHook
-) -> StructureHook | None:
+def _direct_builder(cl: type, conv: EventConverter, slow: StructureHook) -> StructureHook | None:
     """A function reading *cl* that builds the object without its constructor, or ``None``.
 
     It takes only what it can vouch for: an object with every field, each an
@@ -760,7 +758,9 @@ def _direct_builder(
     source = "\n".join(
         [
             "def build(value, _):",
-            "    if type(value) is not dict or len(value) != n_fields or not value.keys() <= known:",
+            "    if type(value) is not dict or len(value) != n_fields:",
+            "        return slow(value, _)",
+            "    if not value.keys() <= known:",
             "        return slow(value, _)",
             "    try:",
             *("    " + line for line in reads),
