@@ -187,3 +187,18 @@ def test_a_participant_missing_a_field_with_a_default_takes_the_usual_path() -> 
         groups=frozenset({"group-1"}),
         days_attended=frozenset({ee.examples.kikao_kazi_2019().first_day}),
     )
+
+
+def test_long_texts_are_checked_each_time_and_not_kept() -> None:
+    converter = make_converter()
+    region = "Dodoma " * 40
+    for _ in range(2):  # the second time, with its sets known, through the direct reader
+        converter.structure(GOOD, Participant)
+    for i in range(3):
+        assert (
+            converter.structure({**GOOD, "id": f"p-{i}", "region": region}, Participant).region
+            == region
+        )
+    kept = [memo for memo in converter.memos.others if region in memo]
+    assert kept == []
+    assert any("Dodoma" in memo for memo in converter.memos.others if memo)

@@ -682,6 +682,9 @@ def _structure_attrs_factory(cl: type, conv: cattrs.Converter) -> StructureHook:
     return structure_object
 
 
+_REMEMBERED_LENGTH: Final = 128
+"""The longest text whose quick check a direct reader remembers (ids are at most 128)."""
+
 BUILT_DIRECTLY: Final = frozenset({Participant})
 """Classes read by a generated function that stores the fields itself (see :func:`_direct_builder`).
 
@@ -699,8 +702,9 @@ def _direct_builder(cl: type, conv: EventConverter, slow: StructureHook) -> Stru
     It takes only what it can vouch for: an object with every field, each an
     ASCII string, ``null`` or an ASCII string, an enumeration's value, or an
     array read before into a set (the set is the same object again). It then
-    asks each field's quick check of the model, remembering the answer for
-    values that repeat (every field but the object's own id), and stores the
+    asks each field's quick check of the model, remembering a yes for values
+    that repeat (every field but the object's own id; texts up to
+    :data:`_REMEMBERED_LENGTH` characters, within the memo limit), and stores the
     fields as the constructor would. On anything else, before any problem is
     counted, it hands the object to *slow* (the generated cattrs function and
     the constructor), which reads it as it always did and says what is wrong
@@ -750,10 +754,13 @@ def _direct_builder(cl: type, conv: EventConverter, slow: StructureHook) -> Stru
             checks.append(f"    if not quick{i}({v}): return slow(value, _)")
         else:
             namespace[f"seen{i}"] = conv.memos.new()
+            # Long texts are checked each time rather than kept between reads.
+            short = f"type({v}) is not str or len({v}) <= {_REMEMBERED_LENGTH}"
             checks.append(f"    if {v} not in seen{i}:")
             checks.append(f"        if not quick{i}({v}): return slow(value, _)")
-            checks.append(f"        if len(seen{i}) >= limit: seen{i}.clear()")
-            checks.append(f"        seen{i}[{v}] = True")
+            checks.append(f"        if {short}:")
+            checks.append(f"            if len(seen{i}) >= limit: seen{i}.clear()")
+            checks.append(f"            seen{i}[{v}] = True")
         stores.append(f"    store(obj, {a.name!r}, {v})")
     source = "\n".join(
         [
