@@ -438,17 +438,22 @@ def test_a_new_participant_gets_only_their_own_invitations(workshop: ee.Event) -
     assert "ameongezwa: Kundi la Kwanza, Kundi la Tatu" in body
 
 
-def test_a_cancelled_day_is_an_update_to_the_groups_members(workshop: ee.Event) -> None:
-    day = workshop.group("group-1").days[1]
-    cancelled = attrs.evolve(
-        workshop,
+def _day_cancelled(event: ee.Event, group: str, day: date) -> ee.Event:
+    """*event* with every session of *group* on *day* cancelled."""
+    return attrs.evolve(
+        event,
         sessions=tuple(
             attrs.evolve(s, status=ee.SessionStatus.CANCELLED)
-            if "group-1" in s.groups and workshop.day_of(s.start) == day
+            if group in s.groups and event.day_of(s.start) == day
             else s
-            for s in workshop.sessions
+            for s in event.sessions
         ),
     )
+
+
+def test_a_cancelled_day_is_an_update_to_the_groups_members(workshop: ee.Event) -> None:
+    day = workshop.group("group-1").days[1]
+    cancelled = _day_cancelled(workshop, "group-1", day)
     new = revisions.revise(workshop, cancelled, at=AT)
     messages = revisions.outbox(workshop, new)
     assert {("REQUEST", "group-1", 2)} == {(m.method, m.group, m.sequence) for m in messages}
@@ -488,15 +493,7 @@ def _revisions_of(workshop: ee.Event) -> dict[str, tuple[ee.Event, ee.Event]]:
     day = old.group("group-2").days[0]
     edits = {
         "moved": _moved(old, first.id, 1),
-        "day cancelled": attrs.evolve(
-            old,
-            sessions=tuple(
-                attrs.evolve(s, status=ee.SessionStatus.CANCELLED)
-                if "group-2" in s.groups and old.day_of(s.start) == day
-                else s
-                for s in old.sessions
-            ),
-        ),
+        "day cancelled": _day_cancelled(old, "group-2", day),
         "left and joined": attrs.evolve(
             old,
             participants=(
