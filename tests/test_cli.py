@@ -15,15 +15,7 @@ import egov_events as ee
 from egov_events import ical
 from egov_events.cli import main
 from egov_events.examples import KIKAO_KAZI_2019_JSON
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exit_:  # argparse exits on usage errors
-        status = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
+from tests.cli_runs import run
 
 
 def test_summary_in_swahili_by_default(capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,8 +12,8 @@ import pytest
 
 import egov_events as ee
 from egov_events import ical
-from egov_events.cli import main
 from egov_events.ical import SendReport, invitation_emails, send_emails
+from tests.cli_runs import run
 from tests.smtp import Mailbox, free_port
 
 
@@ -168,15 +168,6 @@ def test_a_server_that_is_not_there_is_reported_not_raised(event: ee.Event) -> N
 
 
 # -- the command line -----------------------------------------------------------------------
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exit_:  # argparse exits on usage errors
-        status = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def expected_count(event: ee.Event) -> int:

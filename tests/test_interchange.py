@@ -35,8 +35,8 @@ import egov_events as ee
 from egov_events import ical, interchange
 from egov_events.cli import main
 from egov_events.examples import kikao_kazi_2019
+from tests.cli_runs import run
 from tests.strategies import events
-from tests.test_cli import run
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 

@@ -26,8 +26,8 @@ from hypothesis.stateful import (
 
 import egov_events as ee
 from egov_events import ical, revisions
-from egov_events.cli import main
 from egov_events.revisions import Changes, Message
+from tests.cli_runs import run as _run
 from tests.smtp import Mailbox
 
 EAT = ZoneInfo("Africa/Dar_es_Salaam")
@@ -778,15 +778,6 @@ TestClients.settings = settings(
 
 
 # -- the command line --------------------------------------------------------------
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exit_:  # argparse exits on usage errors
-        status = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.fixture
